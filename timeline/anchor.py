@@ -1,0 +1,288 @@
+"""Resolves what the tagger found against a reference date.
+
+The reference is the document's publication date when known, else a dateline
+in its first lines; without either, underspecified expressions take what they
+lack from the last fully specified date before them (narrative anchoring),
+and where there is none they keep only what is certain (``XXXX-02-20``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from timeline.errors import InvalidTimexError
+from timeline.partial import Between, ClockTime, Known, MissingYear, Partial, Shift, WeekdayOf
+from timeline.tagger import Candidate
+from timeline.values import (
+    CalendarDate,
+    Granularity,
+    Interval,
+    Mod,
+    TimexType,
+    TimexValue,
+)
+
+_SHIFT_GRANULARITY = {
+    "D": Granularity.DAY, "W": Granularity.WEEK, "M": Granularity.MONTH, "Y": Granularity.YEAR,
+    "Q": Granularity.QUARTER, "DE": Granularity.DECADE, "CE": Granularity.CENTURY,
+    "H": Granularity.DAY, "MIN": Granularity.DAY, "S": Granularity.DAY, "WE": Granularity.WEEK,
+    "HALF": Granularity.HALF,
+}
+_SHIFT_DELTA = {
+    "D": relativedelta(days=1), "W": relativedelta(weeks=1), "M": relativedelta(months=1),
+    "Y": relativedelta(years=1), "Q": relativedelta(months=3), "DE": relativedelta(years=10),
+    "CE": relativedelta(years=100), "WE": relativedelta(weeks=1), "HALF": relativedelta(months=6),
+    "H": relativedelta(), "MIN": relativedelta(), "S": relativedelta(),
+}
+
+
+@attrs.frozen
+class Anchored:
+    """A time expression with its final TIMEX3 value.
+
+    Example:
+        >>> from timeline.values import TimexValue
+        >>> Anchored(0, 4, "2025", TimexType.DATE, TimexValue.parse("2025"), None, "year", None).value.iso()
+        '2025'
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: TimexValue
+    mod: Mod | None
+    rule: str
+    anchor: str | None
+    note: str | None = None
+    alternatives: tuple[str, ...] = ()
+
+
+@attrs.define
+class _State:
+    """Where anchoring stands while it walks the document in order."""
+
+    reference: dt.date | None
+    day: dt.date | None = None
+    year: int | None = None
+
+
+_DATELINE_REST_RE = re.compile(r"[^\W\d_]+")
+
+
+def find_dateline(text: str, candidates: Sequence[Candidate], *, lines: int = 4) -> dt.date | None:
+    """A publication date written alone (or after a place name) in the first lines.
+
+    Only a fully specified date counts, and only when the first lines hold one
+    such date; anything else is ambiguous and gives None.
+
+    Example:
+        >>> from timeline.lexicon import load_lexicon
+        >>> from timeline.tagger import find_candidates
+        >>> text = "Headline\\n19/02/2025\\nBody text."
+        >>> find_dateline(text, find_candidates(text, load_lexicon("en")))
+        datetime.date(2025, 2, 19)
+    """
+    head_end = 0
+    seen = 0
+    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
+        seen += 1
+        head_end = m.end()
+        if seen >= lines:
+            break
+    found: list[dt.date] = []
+    for c in candidates:
+        if c.start >= head_end:
+            break
+        if not isinstance(c.partial, Known) or not isinstance(c.partial.value, CalendarDate):
+            continue
+        day = c.partial.value.date()
+        if day is None:
+            continue
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = text.find("\n", c.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[line_start:c.start] + " " + text[c.end:line_end]
+        if len(_DATELINE_REST_RE.findall(rest)) <= 6:
+            found.append(day)
+    return found[0] if len(set(found)) == 1 else None
+
+
+def anchor_candidates(text: str, candidates: Sequence[Candidate],
+                      reference: dt.date | None) -> list[Anchored]:
+    """Give every candidate its final value, in document order.
+
+    Args:
+        text: the document the candidates index.
+        candidates: the tagger's output, sorted by start.
+        reference: the publication date or dateline, if known.
+
+    Example:
+        >>> from timeline.lexicon import load_lexicon
+        >>> from timeline.tagger import find_candidates
+        >>> text = "Yesterday it rained."
+        >>> [a.value.iso() for a in anchor_candidates(
+        ...     text, find_candidates(text, load_lexicon("en")), dt.date(2025, 2, 21))]
+        ['2025-02-20']
+    """
+    state = _State(reference=reference)
+    out: list[Anchored] = []
+    for c in candidates:
+        try:
+            value, anchor = _resolve(c.partial, c.tense, state)
+        except (InvalidTimexError, ValueError, OverflowError):
+            continue
+        if value is None:
+            continue
+        _remember(value, c.type, state)
+        out.append(Anchored(c.start, c.end, text[c.start:c.end], c.type, value, c.mod, c.rule,
+                            anchor, c.note, c.alternatives))
+    return out
+
+
+def _remember(value: TimexValue, kind: TimexType, state: _State) -> None:
+    if kind not in (TimexType.DATE, TimexType.TIME):
+        return
+    if isinstance(value, Interval):
+        value = value.end
+    if not isinstance(value, CalendarDate) or value.year is None:
+        return
+    if value.granularity is not None and value.granularity < Granularity.YEAR:
+        return
+    state.year = value.year
+    day = value.date()
+    if day is not None:
+        state.day = day
+
+
+def _base_day(state: _State) -> tuple[dt.date | None, str | None]:
+    if state.reference is not None:
+        return state.reference, "published"
+    if state.day is not None:
+        return state.day, "narrative"
+    return None, None
+
+
+def _resolve(p: Partial, tense: int, state: _State) -> tuple[TimexValue | None, str | None]:
+    if isinstance(p, Known):
+        return p.value, None
+    if isinstance(p, MissingYear):
+        return _resolve_missing_year(p, tense, state)
+    if isinstance(p, Shift):
+        return _resolve_shift(p, state)
+    if isinstance(p, WeekdayOf):
+        return _resolve_weekday(p, tense, state)
+    if isinstance(p, ClockTime):
+        base, anchor = _base_day(state)
+        if base is None:
+            return CalendarDate.of().with_time(p.hour, p.minute), None
+        return CalendarDate.from_date(base).with_time(p.hour, p.minute), anchor
+    return _resolve_between(p, tense, state)
+
+
+def _partial_date(p: MissingYear, year: int | None) -> CalendarDate:
+    value = CalendarDate.of(year=year, month=p.month, day=p.day, season=p.season,
+                            quarter=p.quarter, half=p.half)
+    if p.part_of_day:
+        value = value.with_part_of_day(p.part_of_day)
+    if p.hour is not None:
+        value = value.with_time(p.hour, p.minute)
+    return value
+
+
+def _position(p: MissingYear) -> tuple[int, int]:
+    """Where in its year a partial date falls, as (month, day), for comparisons."""
+    if p.month is not None:
+        return p.month, p.day or 15
+    if p.season is not None:
+        return {"WI": 1, "SP": 4, "SU": 7, "FA": 10}.get(p.season, 6), 15
+    if p.quarter is not None:
+        return p.quarter * 3 - 1, 15
+    if p.half is not None:
+        return p.half * 6 - 3, 15
+    return 6, 15
+
+
+def _resolve_missing_year(p: MissingYear, tense: int,
+                          state: _State) -> tuple[TimexValue | None, str | None]:
+    ref = state.reference
+    if ref is not None:
+        year = ref.year
+        pos = _position(p)
+        here = (ref.month, ref.day)
+        direction = p.direction or tense
+        if direction < 0 and pos > here and (pos[0] != ref.month or p.direction):
+            year -= 1
+        elif direction > 0 and pos < here and (pos[0] != ref.month or p.direction):
+            year += 1
+        elif direction == 0:
+            year = min((ref.year - 1, ref.year, ref.year + 1),
+                       key=lambda y: abs((dt.date(y, pos[0], min(pos[1], 28)) - ref).days))
+        return _partial_date(p, year), "published"
+    if state.year is not None:
+        return _partial_date(p, state.year), "narrative"
+    return _partial_date(p, None), None
+
+
+def _resolve_shift(p: Shift, state: _State) -> tuple[TimexValue | None, str | None]:
+    base, anchor = _base_day(state)
+    gran = _SHIFT_GRANULARITY[p.unit]
+    if base is None:
+        if state.year is not None and p.unit in ("Y", "DE", "CE"):
+            base, anchor = dt.date(state.year, 7, 1), "narrative"
+        else:
+            return (CalendarDate.of().with_part_of_day(p.part_of_day) if p.part_of_day
+                    else None), None
+    day = base + _SHIFT_DELTA[p.unit] * p.amount
+    if p.unit == "WE":
+        return TimexValue.parse(f"{CalendarDate.from_date(day, Granularity.WEEK).iso()}-WE"), anchor
+    value = CalendarDate.from_date(day, gran)
+    if p.part_of_day:
+        value = value.with_part_of_day(p.part_of_day)
+    return value, anchor
+
+
+def _resolve_weekday(p: WeekdayOf, tense: int,
+                     state: _State) -> tuple[TimexValue | None, str | None]:
+    base, anchor = _base_day(state)
+    if base is None:
+        value = TimexValue.parse(f"XXXX-WXX-{p.weekday}")
+        if p.part_of_day and isinstance(value, CalendarDate):
+            value = value.with_part_of_day(p.part_of_day)
+        return value, None
+    delta = p.weekday - base.isoweekday()
+    direction = p.direction or tense or -1
+    if p.direction > 0:
+        delta = delta if delta > 0 else delta + 7
+    elif p.direction < 0:
+        delta = delta if delta < 0 else delta - 7
+    elif direction > 0:
+        delta = delta if delta >= 0 else delta + 7
+    else:
+        delta = delta if delta <= 0 else delta - 7
+    value = CalendarDate.from_date(base + dt.timedelta(days=delta))
+    if p.part_of_day:
+        value = value.with_part_of_day(p.part_of_day)
+    return value, anchor
+
+
+def _resolve_between(p: Between, tense: int,
+                     state: _State) -> tuple[TimexValue | None, str | None]:
+    end, anchor = _resolve(p.end, tense, state)
+    if not isinstance(end, CalendarDate):
+        return None, None
+    if isinstance(p.start, MissingYear) and end.year is not None:
+        year = end.year
+        if _position(p.start) > (end.month or 12, end.day or 31):
+            year -= 1
+        start: TimexValue | None = _partial_date(p.start, year)
+    else:
+        start, _ = _resolve(p.start, tense, state)
+    if not isinstance(start, CalendarDate):
+        return None, None
+    return Interval(start, end), anchor

@@ -1,0 +1,65 @@
+"""Writing a `Timeline` out: JSON, JSON lines, and a table for people."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from timeline.models import Timeline
+
+
+def to_json(timeline: Timeline, *, indent: int | None = 2) -> str:
+    """The output contract as one JSON document.
+
+    Example:
+        >>> import timeline
+        >>> to_json(timeline.extract(["No dates here."], language="en"), indent=None)[:16]
+        '{"documents": [{'
+    """
+    return json.dumps(timeline.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+
+def to_jsonl(timeline: Timeline) -> Iterator[str]:
+    """One line per document (``{"document": …}``), then one per event (``{"event": …}``).
+
+    Example:
+        >>> import timeline
+        >>> next(to_jsonl(timeline.extract(["Nothing."], language="en")))[:13]
+        '{"document": '
+    """
+    for doc in timeline.documents:
+        yield json.dumps({"document": doc.model_dump(mode="json")}, ensure_ascii=False)
+    for event in timeline.events:
+        yield json.dumps({"event": event.model_dump(mode="json")}, ensure_ascii=False)
+
+
+def to_table(timeline: Timeline) -> str:
+    """A plain-text table: the events in order, or each document's time expressions.
+
+    Example:
+        >>> import timeline
+        >>> print(to_table(timeline.extract(["Op 18 januari 1950."], language="nl")))
+        document  span  type  value  text
+        doc1  3-18  DATE  1950-01-18  18 januari 1950
+    """
+    rows: list[tuple[str, ...]] = []
+    if timeline.events:
+        rows.append(("date", "event", "languages", "sources"))
+        for e in timeline.events:
+            langs = ",".join(sorted({m.language or "?" for m in e.mentions}))
+            docs = len({m.document for m in e.mentions})
+            rows.append((e.value or "undated", e.label, langs, str(docs)))
+    else:
+        rows.append(("document", "span", "type", "value", "text"))
+        for d in timeline.documents:
+            for t in d.timexes:
+                value = t.value + (f" ({t.mod})" if t.mod else "")
+                rows.append((d.id, f"{t.start}-{t.end}", t.type, value,
+                             " ".join(t.text.split())))
+    return _align(rows)
+
+
+def _align(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                     for r in rows)

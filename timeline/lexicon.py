@@ -1,0 +1,389 @@
+"""Language data: reads ``lang/<code>.toml`` plus dateparser's names into a `Lexicon`.
+
+A `Lexicon` maps every case-folded token (or run of tokens) the tagger cares
+about to an `Entry`: a one-character grammar symbol and its value. The grammar
+in `tagger.py` is written over those symbols, so it never sees a word of any
+language, and adding a language means adding a data file.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib.util
+import pathlib
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from timeline.errors import LexiconError, UnsupportedLanguageError
+from timeline.segment import word_tokens
+
+LANG_DIR = pathlib.Path(__file__).parent / "lang"
+
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july",
+               "august", "september", "october", "november", "december")
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday",
+                 "saturday", "sunday")
+_DATEPARSER_ALIASES = {"no": "nb"}
+_RELATIVE_UNITS = ("D", "W", "M", "Y", "Q", "DE", "CE", "WE")
+
+
+class Sym:
+    """The grammar's alphabet: one character per kind of token."""
+
+    DIGITS = "d"          # 1-2 digit number
+    YEAR_NUM = "y"        # 4-digit number
+    NUMBER = "n"          # any other number
+    COUNT = "c"           # number word
+    ORDINAL = "o"         # first, 21st, 15:e
+    MONTH = "M"
+    MONTH_WEAK = "m"      # abbreviation or ambiguous name: needs a number beside it
+    WEEKDAY = "W"
+    WEEKDAY_WEAK = "v"
+    UNIT_YEAR = "Y"       # year, jaar, Jahr (unit words for years)
+    UNIT = "U"            # every other unit word
+    POD = "P"             # part of day
+    SEASON = "S"
+    RELDAY = "R"          # today, gisteren
+    RELDAY_POD = "J"      # tonight, gisteravond
+    WEEKDAY_POD = "K"     # Dienstagmorgen
+    DEICTIC = "X"         # next, vorig, vergangenen
+    REFERENCE = "V"       # now, the future
+    HOLIDAY = "H"
+    SET = "T"             # annual, jaarlijks
+    EVERY = "E"
+    ARTICLE = "a"
+    OF = "f"
+    MOD = "q"             # in-span modifier: early, meer dan
+    BEFORE = "B"          # out-of-span bound: before, vóór
+    AFTER = "A"
+    AGO = "g"             # after a duration
+    AGO_PREFIX = "G"      # before a duration (German "vor")
+    FUTURE = "i"          # before a duration: in, over, om
+    LATER = "l"           # after a duration: later
+    FROM = "F"
+    TO = "r"
+    AND = "k"
+    DECADE = "Z"          # 1990s, 1950-talet
+    QUARTER = "Q"         # Q1, H2
+    CLOCK = "t"           # 14h12
+    HOUR_WORD = "u"       # Uhr, o'clock
+    AMPM = "p"
+    PERIOD = "e"          # time, period, Zeit
+    TENSE_FUTURE = "φ"
+    TENSE_PAST = "π"
+    NEWLINE = "|"
+    WORD = "x"
+    OTHER = "_"
+    PUNCT = ".,/:()-'"
+
+
+@attrs.frozen
+class Entry:
+    """What one word (or run of words) means to the grammar.
+
+    Example:
+        >>> Entry(Sym.MONTH, 2).value
+        2
+    """
+
+    sym: str
+    value: Any = None
+
+
+@attrs.frozen
+class Lexicon:
+    """A language's compiled data: immutable, built once per language.
+
+    Example:
+        >>> lex = load_lexicon("en")
+        >>> lex.words["february"]
+        Entry(sym='M', value=2)
+    """
+
+    code: str
+    name: str
+    date_order: str
+    words: Mapping[str, Entry]
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], Entry], ...]]
+    suffixes: Mapping[tuple[str, ...], Entry]
+    stopwords: frozenset[str]
+    events: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    compounds: bool = False
+
+
+def available_languages() -> tuple[str, ...]:
+    """The codes of every language with a data file, sorted.
+
+    Example:
+        >>> "en" in available_languages()
+        True
+    """
+    return tuple(sorted(p.stem for p in LANG_DIR.glob("*.toml")))
+
+
+def normalize_code(code: str) -> str:
+    """Map a language code to the one the data files use (``nb`` → ``no``).
+
+    Raises:
+        UnsupportedLanguageError: no data file exists for the code.
+
+    Example:
+        >>> normalize_code("EN")
+        'en'
+    """
+    c = code.strip().lower().replace("_", "-").split("-")[0]
+    c = {"nb": "no", "nn": "no"}.get(c, c)
+    if c not in available_languages():
+        raise UnsupportedLanguageError(
+            f"unsupported language {code!r}; supported: {', '.join(available_languages())}")
+    return c
+
+
+@functools.cache
+def load_lexicon(code: str) -> Lexicon:
+    """Read and compile one language's data (cached: built once per process).
+
+    Raises:
+        UnsupportedLanguageError: no data file for ``code``.
+        LexiconError: the data file is malformed.
+    """
+    code = normalize_code(code)
+    path = LANG_DIR / f"{code}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
+    return _Compiler(path, data).compile()
+
+
+def _dateparser_names(locale: str) -> dict[str, Any]:
+    """dateparser's locale table, read as data without importing dateparser."""
+    spec = importlib.util.find_spec("dateparser")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    base = pathlib.Path(next(iter(spec.submodule_search_locations)))
+    src = base / "data" / "date_translation_data" / f"{locale}.py"
+    if not src.exists():
+        return {}
+    text = src.read_text(encoding="utf-8")
+    body = text[text.index("{"):]
+    value = ast.literal_eval(body)
+    return value if isinstance(value, dict) else {}
+
+
+class _Compiler:
+    """Turns one parsed TOML document into a `Lexicon`, checking it as it goes."""
+
+    def __init__(self, path: pathlib.Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.data = data
+        self.words: dict[str, Entry] = {}
+        self.origin: dict[str, str] = {}
+        self.phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+
+    def fail(self, key: str, why: str) -> LexiconError:
+        return LexiconError(f"{self.path.name}: [{key}] {why}")
+
+    def table(self, key: str) -> dict[str, Any]:
+        value = self.data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a table")
+        return value
+
+    def add(self, form: str, entry: Entry, key: str, *, weak_ok: bool = False) -> None:
+        tokens = tuple(t.casefold() for t in word_tokens(form))
+        if not tokens:
+            raise self.fail(key, f"empty word {form!r}")
+        joined = " ".join(tokens)
+        old = self.origin.get(joined)
+        if old is not None and old != key:
+            existing = self._lookup(tokens)
+            if existing == entry or weak_ok:
+                return
+            if old == "dateparser":
+                pass  # the data file overrides dateparser's names
+            else:
+                raise self.fail(key, f"{form!r} is also in [{old}]")
+        self.origin[joined] = key
+        if len(tokens) == 1:
+            self.words[tokens[0]] = entry
+        else:
+            alts = [a for a in self.phrases.get(tokens[0], []) if a[0] != tokens[1:]]
+            alts.append((tokens[1:], entry))
+            self.phrases[tokens[0]] = alts
+
+    def _lookup(self, tokens: tuple[str, ...]) -> Entry | None:
+        if len(tokens) == 1:
+            return self.words.get(tokens[0])
+        for rest, entry in self.phrases.get(tokens[0], []):
+            if rest == tokens[1:]:
+                return entry
+        return None
+
+    def words_of(self, key: str, sub: str, value: Any) -> Iterator[str]:
+        words = value
+        if isinstance(words, str):
+            words = [words]
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise self.fail(f"{key}.{sub}", "must be a list of words")
+        yield from words
+
+    def compile(self) -> Lexicon:
+        d = self.data
+        code = d.get("code")
+        if code != self.path.stem:
+            raise self.fail("code", f"must be {self.path.stem!r}")
+        order = d.get("date_order", "DMY")
+        if order not in ("DMY", "MDY", "YMD"):
+            raise self.fail("date_order", "must be DMY, MDY or YMD")
+        self._names()
+        self._numbers()
+        self._tables()
+        self._compounds()
+        suffixes = self._suffixes()
+        phrases = {k: tuple(sorted(v, key=lambda a: -len(a[0]))) for k, v in self.phrases.items()}
+        detect = self.table("detect")
+        events = {k: tuple(v.get("words", [])) for k, v in self.table("event").items()}
+        return Lexicon(
+            code=code, name=str(d.get("name", code)), date_order=order,
+            words=MappingProxyType(self.words), phrases=MappingProxyType(phrases),
+            suffixes=MappingProxyType(suffixes),
+            stopwords=frozenset(w.casefold() for w in detect.get("stopwords", [])),
+            events=MappingProxyType(events), compounds=bool(d.get("compounds", False)))
+
+    def _names(self) -> None:
+        names = self.table("names")
+        ambiguous = {w.casefold() for w in names.get("ambiguous", [])}
+        dp = _dateparser_names(_DATEPARSER_ALIASES.get(
+            str(self.data.get("dateparser_locale", self.path.stem)),
+            str(self.data.get("dateparser_locale", self.path.stem))))
+        for table, keys, strong, weak in (("months", _MONTH_KEYS, Sym.MONTH, Sym.MONTH_WEAK),
+                                          ("weekdays", _WEEKDAY_KEYS, Sym.WEEKDAY, Sym.WEEKDAY_WEAK)):
+            forms: list[tuple[str, int]] = []
+            for n, k in enumerate(keys, start=1):
+                forms += [(f, n) for f in dp.get(k, []) if isinstance(f, str)]
+            extra = names.get(table, {})
+            if not isinstance(extra, dict):
+                raise self.fail(f"names.{table}", "must be a table of word = number")
+            forms += [(f, int(n)) for f, n in extra.items()]
+            for form, n in forms:
+                value = n if table == "months" else n
+                folded = form.casefold().rstrip(".")
+                is_weak = folded in ambiguous or len(folded) <= 3
+                sym = weak if is_weak else strong
+                origin = "dateparser" if (form, n) not in extra.items() else f"names.{table}"
+                self.add(form.rstrip("."), Entry(sym, value), origin)
+
+    def _numbers(self) -> None:
+        nums = dict(self.table("numbers"))
+        templates = nums.pop("compounds", [])
+        for form, n in nums.items():
+            self.add(form, Entry(Sym.COUNT, int(n)), "numbers")
+        tens = [(f, int(n)) for f, n in nums.items() if 20 <= int(n) <= 90 and int(n) % 10 == 0]
+        units = [(f, int(n)) for f, n in nums.items() if 1 <= int(n) <= 9 and " " not in f
+                 and f.casefold() not in ("a", "an")]
+        for template in templates:
+            for tf, tn in tens:
+                for uf, un in units:
+                    form = template.format(ten=tf, unit=uf)
+                    self.add(form, Entry(Sym.COUNT, tn + un), "numbers", weak_ok=True)
+        for form, n in self.table("ordinals").items():
+            self.add(form, Entry(Sym.ORDINAL, int(n)), "ordinals")
+
+    def _tables(self) -> None:
+        for unit, words in self.table("units").items():
+            sym = Sym.UNIT_YEAR if unit == "Y" else Sym.UNIT
+            for w in self.words_of("units", unit, words):
+                self.add(w, Entry(sym, (unit, False)), "units")
+        for unit, words in self.table("units_plural").items():
+            sym = Sym.UNIT_YEAR if unit == "Y" else Sym.UNIT
+            for w in self.words_of("units_plural", unit, words):
+                tokens = " ".join(t.casefold() for t in word_tokens(w))
+                if self.origin.get(tokens) == "units":
+                    self.add(w, Entry(sym, (unit, None)), "units_plural", weak_ok=True)
+                    self.words[tokens] = Entry(sym, (unit, None))
+                else:
+                    self.add(w, Entry(sym, (unit, True)), "units_plural")
+        simple: tuple[tuple[str, str], ...] = (
+            ("parts_of_day", Sym.POD), ("seasons", Sym.SEASON), ("references", Sym.REFERENCE),
+            ("modifiers", Sym.MOD), ("sets", Sym.SET))
+        for key, sym in simple:
+            for value, words in self.table(key).items():
+                for w in self.words_of(key, value, words):
+                    self.add(w, Entry(sym, value), key)
+        for value, words in self.table("bounds").items():
+            sym = Sym.BEFORE if value == "BEFORE" else Sym.AFTER
+            for w in self.words_of("bounds", value, words):
+                self.add(w, Entry(sym, value), "bounds")
+        deictic_value = {"next": 1, "last": -1, "this": 0, "coming": 1, "past": -1, "recent": -1}
+        for kind, words in self.table("deictic").items():
+            if kind not in deictic_value:
+                raise self.fail("deictic", f"unknown kind {kind!r}")
+            for w in self.words_of("deictic", kind, words):
+                self.add(w, Entry(Sym.DEICTIC, (kind, deictic_value[kind])), "deictic")
+        for w in self.table("periods").get("words", []):
+            self.add(w, Entry(Sym.PERIOD), "periods")
+        for form, mmdd in self.table("holidays").items():
+            month, day = (int(x) for x in str(mmdd).split("-"))
+            self.add(form, Entry(Sym.HOLIDAY, (month, day)), "holidays")
+        for form, off in self.table("relative_days").items():
+            self.add(form, Entry(Sym.RELDAY, ("D", int(off))), "relative_days")
+        for form, spec in self.table("relative").items():
+            if not (isinstance(spec, list) and len(spec) == 2 and spec[0] in _RELATIVE_UNITS):
+                raise self.fail("relative", f"{form!r} must be [unit, offset], unit one of "
+                                            f"{', '.join(_RELATIVE_UNITS)}")
+            self.add(form, Entry(Sym.RELDAY, (str(spec[0]), int(spec[1]))), "relative")
+        for form, (off, pod) in self.table("relative_day_parts").items():
+            self.add(form, Entry(Sym.RELDAY_POD, (int(off), str(pod))), "relative_day_parts")
+        rel = self.table("relations")
+        for key, sym in (("ago", Sym.AGO), ("ago_prefix", Sym.AGO_PREFIX), ("future", Sym.FUTURE),
+                         ("later", Sym.LATER), ("from", Sym.FROM), ("to", Sym.TO),
+                         ("and", Sym.AND), ("of", Sym.OF), ("articles", Sym.ARTICLE),
+                         ("every", Sym.EVERY), ("hour_after", Sym.HOUR_WORD)):
+            for w in self.words_of("relations", key, rel.get(key, [])):
+                self.add(w, Entry(sym), f"relations.{key}")
+        for key in ("am", "pm"):
+            for w in self.words_of("relations", key, rel.get(key, [])):
+                self.add(w, Entry(Sym.AMPM, key), f"relations.{key}")
+        tense = self.table("tense")
+        for key, sym in (("future", Sym.TENSE_FUTURE), ("past", Sym.TENSE_PAST)):
+            for w in self.words_of("tense", key, tense.get(key, [])):
+                joined = " ".join(t.casefold() for t in word_tokens(w))
+                if joined not in self.origin:
+                    self.add(w, Entry(sym), f"tense.{key}")
+
+    def _compounds(self) -> None:
+        """Weekday + part of day written as one word (Dienstagmorgen, maandagochtend)."""
+        if not self.data.get("compounds", False):
+            return
+        pods = [(w, e.value) for w, e in self.words.items() if e.sym == Sym.POD]
+        days = [(w, e.value) for w, e in self.words.items() if e.sym == Sym.WEEKDAY]
+        for dw, dn in days:
+            for pw, pv in pods:
+                self.words.setdefault(dw + pw, Entry(Sym.WEEKDAY_POD, (dn, pv)))
+        rels = [(w, e.value[1]) for w, e in self.words.items()
+                if e.sym == Sym.RELDAY and e.value[0] == "D"]
+        for rw, rn in rels:
+            for pw, pv in pods:
+                self.words.setdefault(rw + pw, Entry(Sym.RELDAY_POD, (rn, pv)))
+
+    def _suffixes(self) -> dict[tuple[str, ...], Entry]:
+        out: dict[tuple[str, ...], Entry] = {}
+        for kind, forms in self.table("digit_suffixes").items():
+            sym = {"ordinal": Sym.ORDINAL, "decade": Sym.DECADE}.get(kind)
+            if sym is None:
+                raise self.fail("digit_suffixes", f"unknown kind {kind!r}")
+            for f in self.words_of("digit_suffixes", kind, forms):
+                out[tuple(t.casefold() for t in word_tokens(f))] = Entry(sym, kind)
+        return out
+
+
+def iter_lexicons(codes: Iterable[str] | None = None) -> Iterator[Lexicon]:
+    """Every requested (default: every available) language's lexicon."""
+    for code in codes if codes is not None else available_languages():
+        yield load_lexicon(code)

@@ -1,0 +1,204 @@
+"""The public, serialisable objects: pydantic models with JSON and JSON Schema.
+
+Conversion from the internal attrs values happens here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from timeline.anchor import Anchored
+from timeline.values import TimexValue
+
+TimexValueStr = Annotated[str, Field(
+    description="A TIMEX3 value: ISO 8601 date, time, duration, X-placeholders, "
+                "PRESENT_REF/PAST_REF/FUTURE_REF, or an interval A/B.",
+    examples=["2025-02-21", "2025-02-21TMO", "P2Y", "2025-02-19/2025-02-21"])]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Document(_Model):
+    """One input document.
+
+    Example:
+        >>> Document(id="a.txt", text="Op 18 januari 1950.", language="nl").language
+        'nl'
+    """
+
+    id: str
+    text: str
+    language: str | None = None
+    published: dt.date | None = None
+
+
+class TimeExpression(_Model):
+    """A time expression found in a document, with its TIMEX3 value.
+
+    ``start``/``end`` are Python string offsets: ``text == document[start:end]``.
+    ``anchor`` says what an underspecified value was resolved against.
+
+    Example:
+        >>> import timeline
+        >>> t = timeline.tag("It opened on 18 January 1950.", language="en")[0]
+        >>> (t.text, t.type, t.value)
+        ('18 January 1950', 'DATE', '1950-01-18')
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: TimexValueStr
+    mod: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    anchor: Literal["published", "narrative", "event"] | None = None
+    rule: str | None = Field(default=None, description="The grammar rule that matched.")
+    note: str | None = Field(default=None, description="Why an ambiguous reading was chosen.")
+    alternatives: list[str] = Field(default_factory=list,
+                                    description="Readings considered and rejected.")
+
+    def timex_value(self) -> TimexValue:
+        """The value as a `TimexValue` (parsed from ``value``)."""
+        return TimexValue.parse(self.value)
+
+
+class EventMention(_Model):
+    """A word or phrase in a document that names an event.
+
+    Example:
+        >>> EventMention(id="d1-e1", text="meeting", start=4, end=11, type="meeting").type
+        'meeting'
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    type: str
+    timex: str | None = None
+    event: str | None = None
+
+
+class DocumentResult(_Model):
+    """What was found in one document.
+
+    Example:
+        >>> DocumentResult(id="a.txt", language="en").timexes
+        []
+    """
+
+    id: str
+    language: str | None
+    published: dt.date | None = None
+    timexes: list[TimeExpression] = Field(default_factory=list)
+    mentions: list[EventMention] = Field(default_factory=list)
+    errors: list[str] = Field(default_factory=list)
+
+
+class Source(_Model):
+    """Where an event is mentioned: a span of one document.
+
+    Example:
+        >>> Source(document="a.txt", start=0, end=7, text="meeting", language="en").document
+        'a.txt'
+    """
+
+    document: str
+    start: int
+    end: int
+    text: str
+    language: str | None = None
+
+
+class Conflict(_Model):
+    """A value some sources give for an event that disagrees with the one kept.
+
+    Example:
+        >>> Conflict(value="2024", sources=[]).value
+        '2024'
+    """
+
+    value: TimexValueStr
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Event(_Model):
+    """One event of the timeline, reconciled across documents and languages.
+
+    Example:
+        >>> Event(id="ev1", type="meeting", label="meeting", value="2025-02-20").value
+        '2025-02-20'
+    """
+
+    id: str
+    type: str
+    label: str
+    value: TimexValueStr | None = None
+    mod: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    mentions: list[Source] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    part_of: str | None = None
+
+
+class Timeline(_Model):
+    """Documents and their events, in timeline order (undated events last).
+
+    Example:
+        >>> import timeline
+        >>> t = timeline.extract(["Talks were held on 20 February 2025."], language="en")
+        >>> len(t.documents)
+        1
+    """
+
+    documents: list[DocumentResult] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Event]:  # type: ignore[override]
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def of_type(self, *types: str) -> list[Event]:
+        """The events of the given types, in order."""
+        return [e for e in self.events if e.type in types]
+
+    def in_language(self, *languages: str) -> list[Event]:
+        """The events mentioned in any of the given languages, in order."""
+        return [e for e in self.events if any(m.language in languages for m in e.mentions)]
+
+
+def to_time_expression(a: Anchored, ident: str) -> TimeExpression:
+    """Convert an anchored internal value into its public model."""
+    earliest, latest = a.value.earliest, a.value.latest
+    return TimeExpression(
+        id=ident, text=a.text, start=a.start, end=a.end, type=a.type.value, value=a.value.iso(),
+        mod=a.mod.value if a.mod else None,
+        earliest=_iso(earliest), latest=_iso(latest),
+        anchor=a.anchor,  # type: ignore[arg-type]
+        rule=a.rule, note=a.note, alternatives=list(a.alternatives))
+
+
+def _iso(value: dt.date | dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    return value.isoformat()
+
+
+def time_expressions(anchored: Iterable[Anchored], prefix: str = "t") -> list[TimeExpression]:
+    """Number anchored values ``t1, t2, …`` and convert them."""
+    return [to_time_expression(a, f"{prefix}{k}") for k, a in enumerate(anchored, start=1)]

@@ -1,0 +1,156 @@
+"""The pipeline end to end: text → language → candidates → anchored values → models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pathlib
+from collections.abc import Iterable
+
+from timeline.anchor import anchor_candidates, find_dateline
+from timeline.errors import InputError, TimelineError
+from timeline.lexicon import available_languages, load_lexicon, normalize_code
+from timeline.models import Document, DocumentResult, Timeline, TimeExpression, time_expressions
+from timeline.segment import guess_language
+from timeline.tagger import find_candidates
+
+DocumentLike = str | os.PathLike[str] | Document
+_MAX_CHARS = 50_000_000
+
+
+def parse_published(published: dt.date | str | None) -> dt.date | None:
+    """A publication date from a `date`, an ISO string, or None.
+
+    Raises:
+        InputError: the string is not a valid ISO date.
+
+    Example:
+        >>> parse_published("2025-02-21")
+        datetime.date(2025, 2, 21)
+    """
+    if published is None or isinstance(published, dt.date):
+        if isinstance(published, dt.datetime):
+            return published.date()
+        return published
+    try:
+        return dt.date.fromisoformat(str(published).strip()[:10])
+    except ValueError as exc:
+        raise InputError(f"invalid published date {published!r}: expected YYYY-MM-DD") from exc
+
+
+def detect_language(text: str) -> str:
+    """The supported language the text is most likely written in (English if unsure).
+
+    Example:
+        >>> detect_language("The talks will continue next week, the minister said.")
+        'en'
+    """
+    profiles = [(code, load_lexicon(code).stopwords) for code in available_languages()]
+    return guess_language(text, profiles) or "en"
+
+
+def tag(text: str, *, language: str | None = None,
+        published: dt.date | str | None = None) -> list[TimeExpression]:
+    """Find the time expressions in one text and give each its TIMEX3 value.
+
+    Args:
+        text: the document text; offsets in the result index it.
+        language: ISO 639-1 code; detected from the text when None.
+        published: the document's publication date (the reference for
+            ``yesterday``, ``next month``, a date without a year).
+
+    Raises:
+        UnsupportedLanguageError: ``language`` has no data.
+        InputError: ``published`` is not a date.
+
+    Example:
+        >>> [t.value for t in tag("Gisteren en op 14 en 15 april 2025.", language="nl",
+        ...                       published="2025-02-21")]
+        ['2025-02-20', '2025-04-14/2025-04-15']
+    """
+    _, timexes = _tag(text, language, published)
+    return timexes
+
+
+def _tag(text: str, language: str | None,
+         published: dt.date | str | None) -> tuple[str, list[TimeExpression]]:
+    if not isinstance(text, str):
+        raise InputError(f"text must be a str, not {type(text).__name__}")
+    code = normalize_code(language) if language else detect_language(text)
+    if not text.strip() or len(text) > _MAX_CHARS:
+        if len(text) > _MAX_CHARS:
+            raise InputError(f"document of {len(text)} characters exceeds {_MAX_CHARS}")
+        return code, []
+    lex = load_lexicon(code)
+    candidates = find_candidates(text, lex)
+    reference = parse_published(published)
+    if reference is None:
+        reference = find_dateline(text, candidates)
+    return code, time_expressions(anchor_candidates(text, candidates, reference))
+
+
+def read_document(item: DocumentLike, index: int = 0) -> Document:
+    """Turn a string, a path or a `Document` into a `Document`.
+
+    A `str` that names an existing file is read as that file; any other `str`
+    is the text itself (its id is ``doc<index>``).
+
+    Raises:
+        InputError: a file that cannot be read as UTF-8 text.
+    """
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item
+                                         and len(item) < 4096 and _is_file(item)):
+        path = pathlib.Path(item)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read as UTF-8 text ({exc})") from exc
+        if "\x00" in text:
+            raise InputError(f"{path}: binary file (contains NUL bytes)")
+        return Document(id=path.name, text=text)
+    return Document(id=f"doc{index}", text=str(item))
+
+
+def _is_file(name: str) -> bool:
+    try:
+        return pathlib.Path(name).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def process_document(doc: Document, *, language: str | None = None,
+                     published: dt.date | str | None = None) -> DocumentResult:
+    """Tag one document; document-level language and date win over the defaults."""
+    pub = parse_published(doc.published if doc.published is not None else published)
+    code, timexes = _tag(doc.text, doc.language or language, pub)
+    return DocumentResult(id=doc.id, language=code, published=pub, timexes=timexes)
+
+
+def extract(documents: Iterable[DocumentLike] | DocumentLike, *, language: str | None = None,
+            published: dt.date | str | None = None) -> Timeline:
+    """Build the timeline of a set of documents.
+
+    Args:
+        documents: texts, paths, or `Document`s (a single one is accepted too).
+        language: default language for documents that do not name one.
+        published: default publication date for documents that do not give one.
+
+    Example:
+        >>> t = extract(["The summit opened on 19 February 2025."], language="en")
+        >>> [x.value for x in t.documents[0].timexes]
+        ['2025-02-19']
+    """
+    if isinstance(documents, (str, os.PathLike, Document)):
+        documents = [documents]
+    results = []
+    for k, item in enumerate(documents, start=1):
+        doc = read_document(item, k)
+        try:
+            results.append(process_document(doc, language=language, published=published))
+        except TimelineError as exc:
+            if isinstance(exc, InputError):
+                raise
+            raise
+    return Timeline(documents=results, events=[])

@@ -1,0 +1,112 @@
+"""Text into tokens and sentences, with exact offsets; language guessing.
+
+Tokens are runs of digits, runs of letters, single line breaks, or single
+other characters, so a date glued to a word (``Nam19/02/2025``) still splits
+into its parts. Every pattern here runs in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s]")
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\s\da-z])|\n\s*\n|\n(?=\s*\S)")
+
+
+@attrs.frozen
+class Token:
+    """One token: its offsets in the text and its text.
+
+    Example:
+        >>> tokenize("am 20. Februar")[1]
+        Token(start=3, end=5, text='20')
+    """
+
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into `Token`s; whitespace other than line breaks is dropped.
+
+    Example:
+        >>> [t.text for t in tokenize("19–21 februari")]
+        ['19', '–', '21', 'februari']
+    """
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+def word_tokens(text: str) -> list[str]:
+    """The token texts of ``text`` (used to key multi-word data entries).
+
+    Example:
+        >>> word_tokens("o'clock")
+        ['o', "'", 'clock']
+    """
+    return _TOKEN_RE.findall(text.replace("\n", " "))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` covering the non-blank text, in order.
+
+    Example:
+        >>> text = "It rained. Then it stopped."
+        >>> [text[a:b] for a, b in sentences(text)]
+        ['It rained.', 'Then it stopped.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        end = m.end()
+        _append_stripped(text, start, end, spans)
+        start = end
+    _append_stripped(text, start, len(text), spans)
+    return spans
+
+
+def _append_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def guess_language(text: str, stopwords: Iterable[tuple[str, frozenset[str]]],
+                   *, sample: int = 4000) -> str | None:
+    """The language whose stopwords cover most of the sample, or None.
+
+    Args:
+        text: the document.
+        stopwords: ``(code, stopword set)`` per candidate language.
+        sample: how many characters from the start to look at.
+
+    Example:
+        >>> guess_language("the cat and the dog", [("en", frozenset({"the", "and"})),
+        ...                                        ("nl", frozenset({"de", "en"}))])
+        'en'
+    """
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text[:sample])]
+    if not words:
+        return None
+    best: tuple[int, str] | None = None
+    for code, stops in stopwords:
+        hits = sum(1 for w in words if w in stops)
+        if hits and (best is None or hits > best[0]):
+            best = (hits, code)
+    return best[1] if best else None
+
+
+def line_starts(text: str) -> Sequence[int]:
+    """Offsets at which each line of ``text`` begins.
+
+    Example:
+        >>> list(line_starts("a\\nb"))
+        [0, 2]
+    """
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]

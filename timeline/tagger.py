@@ -1,0 +1,788 @@
+"""Finds time expressions: tokens → grammar symbols → rule matches → candidates.
+
+Every token becomes one grammar symbol (see `lexicon.Sym`), so a document
+becomes a short string over a small alphabet. The rules below are regular
+expressions over that string, written once for every language; language data
+only decides which words become which symbols. Each rule runs once over the
+symbol string (linear time), and the longest non-overlapping matches win.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+
+from timeline.errors import InvalidTimexError
+from timeline.lexicon import Entry, Lexicon, Sym
+from timeline.partial import (
+    Between,
+    ClockTime,
+    Known,
+    MissingYear,
+    Partial,
+    Shift,
+    WeekdayOf,
+)
+from timeline.segment import Token, tokenize
+from timeline.values import CalendarDate, Duration, Mod, Reference, TimexType, TimexValue
+
+_PUNCT = {".": ".", ",": ",", "/": "/", ":": ":", "(": "(", ")": ")", "'": "'", "’": "'",
+          "-": "-", "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "[": "(", "]": ")"}
+
+_DURATION_UNITS = {"Y", "M", "W", "D", "H", "MIN", "S", "Q", "DE", "CE", "WE", "HALF"}
+_BARE_PLURAL_UNITS = {"Y", "M", "W", "D", "H", "DE", "CE", "MIN"}
+
+
+@attrs.frozen
+class Candidate:
+    """A time expression found by a rule, before anchoring.
+
+    Example:
+        >>> from timeline.lexicon import load_lexicon
+        >>> [c.rule for c in find_candidates("on 18 January 1950", load_lexicon("en"))]
+        ['day_month_year']
+    """
+
+    start: int
+    end: int
+    type: TimexType
+    partial: Partial
+    rule: str
+    mod: Mod | None = None
+    tense: int = 0
+    note: str | None = None
+    alternatives: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Symbols:
+    """A document as the grammar sees it: one symbol and one value per token."""
+
+    tokens: tuple[Token, ...]
+    syms: str
+    values: tuple[Any, ...]
+
+
+def classify(text: str, lex: Lexicon) -> Symbols:
+    """Turn ``text`` into `Symbols` using one language's lexicon.
+
+    Example:
+        >>> from timeline.lexicon import load_lexicon
+        >>> classify("18 January 1950", load_lexicon("en")).syms
+        'dMy'
+    """
+    raw = tokenize(text)
+    tokens: list[Token] = []
+    syms: list[str] = []
+    values: list[Any] = []
+    words = lex.words
+    phrases = lex.phrases
+    i = 0
+    n = len(raw)
+    while i < n:
+        tok = raw[i]
+        t = tok.text
+        if t.isdecimal():
+            j, entry = _digit_suffix(raw, i, lex)
+            if entry is not None:
+                tokens.append(Token(tok.start, raw[j - 1].end, text[tok.start:raw[j - 1].end]))
+                syms.append(entry.sym)
+                values.append(int(t) if len(t) < 6 else None)
+                i = j
+                continue
+            if j == -1:  # 14h12
+                hh, mm = raw[i + 2].text, ""
+                end = raw[i + 2].end if raw[i + 2].text.isdigit() else raw[i + 1].end
+                if raw[i + 2].text.isdigit():
+                    mm = hh
+                tokens.append(Token(tok.start, end, text[tok.start:end]))
+                syms.append(Sym.CLOCK)
+                values.append((int(t), int(mm) if mm else 0))
+                i += 3 if mm else 2
+                continue
+            tokens.append(tok)
+            if len(t) <= 2:
+                syms.append(Sym.DIGITS)
+            elif len(t) == 4:
+                syms.append(Sym.YEAR_NUM)
+            else:
+                syms.append(Sym.NUMBER)
+            values.append(int(t) if len(t) < 10 else None)
+            i += 1
+            continue
+        folded = t.casefold()
+        alts = phrases.get(folded)
+        if alts:
+            j, entry = _match_phrase(raw, i, alts)
+            if entry is not None:
+                tokens.append(Token(tok.start, raw[j - 1].end, text[tok.start:raw[j - 1].end]))
+                syms.append(entry.sym)
+                values.append(entry.value)
+                i = j
+                continue
+        entry = words.get(folded)
+        if entry is not None:
+            tokens.append(tok)
+            syms.append(entry.sym)
+            values.append(entry.value)
+        elif t == "\n":
+            tokens.append(tok)
+            syms.append(Sym.NEWLINE)
+            values.append(None)
+        elif len(t) == 1 and t in _PUNCT:
+            tokens.append(tok)
+            syms.append(_PUNCT[t])
+            values.append(None)
+        elif t.isalpha():
+            tokens.append(tok)
+            glued = _glued_quarter(raw, i)
+            if glued is not None:
+                end = raw[i + 1].end
+                tokens[-1] = Token(tok.start, end, text[tok.start:end])
+                syms.append(Sym.QUARTER)
+                values.append(glued)
+                i += 2
+                continue
+            syms.append(Sym.WORD)
+            values.append(None)
+        else:
+            tokens.append(tok)
+            syms.append(Sym.OTHER)
+            values.append(None)
+        i += 1
+    return Symbols(tuple(tokens), "".join(syms), tuple(values))
+
+
+def _glued(raw: Sequence[Token], i: int) -> bool:
+    return i + 1 < len(raw) and raw[i + 1].start == raw[i].end
+
+
+def _glued_quarter(raw: Sequence[Token], i: int) -> tuple[str, int] | None:
+    """``Q1``, ``H2``: a letter glued to a digit."""
+    letter = raw[i].text
+    if letter not in ("Q", "H") or not _glued(raw, i):
+        return None
+    digits = raw[i + 1].text
+    if digits not in ("1", "2", "3", "4") or (letter == "H" and digits not in ("1", "2")):
+        return None
+    if _glued(raw, i + 1) and raw[i + 2].text.isalnum():
+        return None
+    if i > 0 and raw[i - 1].end == raw[i].start and raw[i - 1].text.isalnum():
+        return None
+    return ("Q" if letter == "Q" else "H", int(digits))
+
+
+def _digit_suffix(raw: Sequence[Token], i: int, lex: Lexicon) -> tuple[int, Entry | None]:
+    """A number with a suffix glued on (``21st``, ``1990s``, ``15:e``), or ``14h12``."""
+    if not _glued(raw, i):
+        return i + 1, None
+    nxt = raw[i + 1].text
+    if (nxt in ("h", "H") and len(raw[i].text) <= 2 and i + 2 < len(raw)
+            and raw[i + 2].text.isdigit() and len(raw[i + 2].text) == 2 and _glued(raw, i + 1)
+            and not _glued(raw, i + 2)):
+        return -1, None
+    for length in (2, 1):
+        if i + length >= len(raw):
+            continue
+        if length == 2 and not _glued(raw, i + 1):
+            continue
+        key = tuple(raw[i + k].text.casefold() for k in range(1, length + 1))
+        entry = lex.suffixes.get(key)
+        if entry is not None:
+            j = i + 1 + length
+            if j < len(raw) and raw[j].start == raw[j - 1].end and raw[j].text.isalnum():
+                return i + 1, None
+            return j, entry
+    return i + 1, None
+
+
+def _match_phrase(raw: Sequence[Token], i: int,
+                  alts: Sequence[tuple[tuple[str, ...], Entry]]) -> tuple[int, Entry | None]:
+    for rest, entry in alts:
+        if not rest:
+            return i + 1, entry
+        end = i + 1 + len(rest)
+        if end > len(raw):
+            continue
+        if all(raw[i + 1 + k].text.casefold() == w for k, w in enumerate(rest)):
+            return end, entry
+    return i + 1, None
+
+
+# --- The grammar -----------------------------------------------------------
+
+_CLASSES = {
+    "DAY": "[do]", "NUM": "[dcn]", "YEAR": "y", "MONTH": "[Mm]", "SMONTH": "M",
+    "WDAY": "[Wv]", "SWDAY": "W", "UNITY": "Y", "UNIT": "[UY]", "POD": "P", "SEASON": "S",
+    "REL": "R", "RELPOD": "J", "WDPOD": "K", "DEI": "X", "REF": "V", "HOL": "H",
+    "SETW": "T", "EVERY": "E", "ART": "a", "OF": "f", "MOD": "q", "BEFORE": "B",
+    "AFTER": "A", "AGO": "g", "AGOPRE": "G", "FUT": "i", "LATER": "l", "FROM": "F",
+    "TO": "[r-]", "AND": "k", "DECADE": "Z", "QTOK": "Q", "CLOCK": "t", "HOURW": "u",
+    "AMPM": "p", "PERIOD": "e", "ORD": "o", "DIG": "d",
+    "DOT": r"\.", "COMMA": ",", "SLASH": "/", "COLON": ":", "DASH": "-", "LP": r"\(",
+    "RP": r"\)", "SEP": "[./-]",
+}
+_NAME_RE = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    body = _NAME_RE.sub(lambda m: _CLASSES[m.group()], pattern).replace(" ", "")
+    compiled = re.compile(body)
+    if compiled.match(""):
+        raise ValueError(f"rule pattern matches the empty string: {pattern}")
+    return compiled
+
+
+class _M:
+    """A rule match with handy access to the tokens of each named group."""
+
+    __slots__ = ("m", "s")
+
+    def __init__(self, m: re.Match[str], s: Symbols) -> None:
+        self.m = m
+        self.s = s
+
+    def idx(self, g: str) -> int:
+        """The index of the group's first token, or -1 when it did not take part."""
+        return self.m.start(g) if g in self.m.re.groupindex else -1
+
+    def has(self, g: str) -> bool:
+        return self.idx(g) >= 0
+
+    def val(self, g: str) -> Any:
+        i = self.idx(g)
+        return self.s.values[i] if i >= 0 else None
+
+    def text(self, g: str) -> str:
+        i = self.idx(g)
+        return self.s.tokens[i].text if i >= 0 else ""
+
+
+_Built = tuple[TimexType, Partial] | tuple[TimexType, Partial, str] | None
+_Builder = Callable[[_M, Lexicon], _Built]
+
+
+@attrs.frozen
+class Rule:
+    """One grammar rule: a pattern over symbols and the function that builds its value."""
+
+    name: str
+    pattern: re.Pattern[str]
+    build: _Builder
+
+
+_RULES: list[Rule] = []
+
+
+def _rule(name: str, *patterns: str) -> Callable[[_Builder], _Builder]:
+    def register(fn: _Builder) -> _Builder:
+        for k, p in enumerate(patterns):
+            _RULES.append(Rule(name if k == 0 else f"{name}_{k + 1}", _compile(p), fn))
+        return fn
+    return register
+
+
+def _year(v: Any) -> int | None:
+    return v if isinstance(v, int) and 1000 <= v <= 2999 else None
+
+
+def _day(v: Any) -> int | None:
+    return v if isinstance(v, int) and 1 <= v <= 31 else None
+
+
+def _calendar(form: str) -> CalendarDate:
+    value = TimexValue.parse(form)
+    assert isinstance(value, CalendarDate)
+    return value
+
+
+def _date(year: int | None, month: int | None, day: int | None = None, **kw: Any) -> Partial:
+    if year is None:
+        return MissingYear(month=month, day=day, **kw)
+    return Known(CalendarDate.of(year=year, month=month, day=day))
+
+
+_DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) (?: COMMA? (?P<y>YEAR))?"
+
+
+@_rule("day_month_year",
+       f"(?: WDAY DOT? COMMA? ART? | ART)? {_DMY}")
+def _day_month_year(m: _M, lex: Lexicon) -> _Built:
+    day = _day(m.val("d"))
+    if day is None:
+        return None
+    return TimexType.DATE, _date(_year(m.val("y")), m.val("m"), day)
+
+
+@_rule("month_day_year",
+       "(?: WDAY DOT? COMMA? )? (?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?: COMMA? (?P<y>YEAR))?")
+def _month_day_year(m: _M, lex: Lexicon) -> _Built:
+    day = _day(m.val("d"))
+    if day is None:
+        return None
+    return TimexType.DATE, _date(_year(m.val("y")), m.val("m"), day)
+
+
+@_rule("pod_of_date",
+       f"ART? (?P<p>POD) OF? (?: WDAY COMMA? )? ART? {_DMY}",
+       f"{_DMY} ART? (?P<p>POD)")
+def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
+    day = _day(m.val("d"))
+    if day is None:
+        return None
+    year = _year(m.val("y"))
+    pod = m.val("p")
+    if year is None:
+        return TimexType.TIME, MissingYear(month=m.val("m"), day=day, part_of_day=pod)
+    return TimexType.TIME, Known(CalendarDate.of(year=year, month=m.val("m"), day=day)
+                                 .with_part_of_day(pod))
+
+
+@_rule("day_range",
+       "FROM? (?P<d1>DAY) DOT? (?: COMMA DAY DOT? )* (?: TO | AND ) ART? (?P<d2>DAY) DOT? OF? "
+       "(?P<m>MONTH) (?: COMMA? (?P<y>YEAR))?")
+def _day_range(m: _M, lex: Lexicon) -> _Built:
+    d1, d2 = _day(m.val("d1")), _day(m.val("d2"))
+    if d1 is None or d2 is None or d1 >= d2:
+        return None
+    year, month = _year(m.val("y")), m.val("m")
+    return TimexType.DATE, Between(_date(year, month, d1), _date(year, month, d2))
+
+
+@_rule("month_day_range",
+       "FROM? (?P<m>MONTH) DOT? (?P<d1>DAY) (?: TO | AND ) (?P<d2>DAY) (?: COMMA? (?P<y>YEAR))?")
+def _month_day_range(m: _M, lex: Lexicon) -> _Built:
+    return _day_range(m, lex)
+
+
+@_rule("cross_month_range",
+       "FROM? (?P<d1>DAY) DOT? (?P<m1>MONTH) (?P<y1>YEAR)? TO ART? (?P<d2>DAY) DOT? (?P<m2>MONTH)"
+       " (?: COMMA? (?P<y2>YEAR))?",
+       "(?P<m1>MONTH) DOT? (?P<d1>DAY) (?: COMMA? (?P<y1>YEAR))? TO (?P<m2>MONTH) DOT? (?P<d2>DAY)"
+       " (?: COMMA? (?P<y2>YEAR))?")
+def _cross_month_range(m: _M, lex: Lexicon) -> _Built:
+    d1, d2 = _day(m.val("d1")), _day(m.val("d2"))
+    if d1 is None or d2 is None:
+        return None
+    y2 = _year(m.val("y2"))
+    y1 = _year(m.val("y1"))
+    if y1 is None and y2 is not None:
+        y1 = y2 if (m.val("m1"), d1) <= (m.val("m2"), d2) else y2 - 1
+    return TimexType.DATE, Between(_date(y1, m.val("m1"), d1), _date(y2, m.val("m2"), d2))
+
+
+@_rule("iso_date", "(?P<y>YEAR) (?P<s>DASH) (?P<m>DIG) DASH (?P<d>DIG)",
+       "(?P<y>YEAR) (?P<s>SLASH) (?P<m>DIG) SLASH (?P<d>DIG)")
+def _iso_date(m: _M, lex: Lexicon) -> _Built:
+    year, month, day = _year(m.val("y")), m.val("m"), m.val("d")
+    if year is None or len(m.text("m")) != 2 or len(m.text("d")) != 2:
+        return None
+    return TimexType.DATE, Known(CalendarDate.of(year=year, month=month, day=day))
+
+
+@_rule("numeric_date", "(?P<a>DIG) (?P<s1>SEP) (?P<b>DIG) (?P<s2>SEP) (?P<y>YEAR)")
+def _numeric_date(m: _M, lex: Lexicon) -> _Built:
+    if m.text("s1") != m.text("s2"):
+        return None
+    a, b, year = m.val("a"), m.val("b"), _year(m.val("y"))
+    if year is None:
+        return None
+    order = "MDY" if lex.date_order == "MDY" else "DMY"
+    note = f"day/month order {order}: the language's default"
+    if a > 12 >= b:
+        order, note = "DMY", "day/month order DMY: the first number cannot be a month"
+    elif b > 12 >= a:
+        order, note = "MDY", "day/month order MDY: the second number cannot be a month"
+    day, month = (a, b) if order == "DMY" else (b, a)
+    other = (b, a) if order == "DMY" else (a, b)
+    alt: tuple[str, ...] = ()
+    if other[0] <= 31 and other[1] <= 12 and other != (day, month):
+        try:
+            alt = (CalendarDate.of(year=year, month=other[1], day=other[0]).iso(),)
+        except InvalidTimexError:
+            alt = ()
+    return TimexType.DATE, Known(CalendarDate.of(year=year, month=month, day=day)), note, *alt  # type: ignore[return-value]
+
+
+@_rule("month_year", "ART? (?P<m>MONTH) DOT? COMMA? OF? (?P<y>YEAR)")
+def _month_year(m: _M, lex: Lexicon) -> _Built:
+    year = _year(m.val("y"))
+    if year is None:
+        return None
+    return TimexType.DATE, Known(CalendarDate.of(year=year, month=m.val("m")))
+
+
+@_rule("month", "(?P<m>SMONTH)", "(?<=q) (?P<m>MONTH)")
+def _month(m: _M, lex: Lexicon) -> _Built:
+    return TimexType.DATE, MissingYear(month=m.val("m"))
+
+
+@_rule("month_range", "FROM? (?P<m1>MONTH) TO (?P<m2>MONTH) (?: COMMA? (?P<y>YEAR))?")
+def _month_range(m: _M, lex: Lexicon) -> _Built:
+    m1, m2, year = m.val("m1"), m.val("m2"), _year(m.val("y"))
+    if m1 >= m2:
+        return None
+    return TimexType.DATE, Between(_date(year, m1), _date(year, m2))
+
+
+@_rule("year_word", "(?P<w>UNITY) (?P<y>YEAR)")
+def _year_word(m: _M, lex: Lexicon) -> _Built:
+    year = _year(m.val("y"))
+    if year is None or m.val("w")[1] is True:
+        return None
+    return TimexType.DATE, Known(CalendarDate.of(year=year))
+
+
+@_rule("year", "(?P<y>YEAR)")
+def _bare_year(m: _M, lex: Lexicon) -> _Built:
+    year = _year(m.val("y"))
+    if year is None or not _looks_like_year(m, lex, year):
+        return None
+    return TimexType.DATE, Known(CalendarDate.of(year=year))
+
+
+_YEAR_CUES = set("FrBAiYaf(-") | {Sym.TO, Sym.AND, Sym.MOD, Sym.SEASON, Sym.MONTH}
+
+
+def _looks_like_year(m: _M, lex: Lexicon, year: int) -> bool:
+    """A bare 4-digit number is a year only where its neighbours allow it."""
+    i = m.idx("y")
+    syms, toks = m.s.syms, m.s.tokens
+    prev = syms[i - 1] if i > 0 else ""
+    nxt = syms[i + 1] if i + 1 < len(syms) else ""
+    if prev in ",." and i > 1 and syms[i - 2] in "dyn" and toks[i - 1].end == toks[i].start:
+        return False  # 1.2025, 3,2025: part of a bigger number
+    if nxt in ",." and i + 2 < len(syms) and syms[i + 2] in "dyn" \
+            and toks[i + 1].start == toks[i].end and toks[i + 2].start == toks[i + 1].end:
+        return False
+    if i + 1 < len(toks) and toks[i + 1].text in ("%", "‰") :
+        return False
+    if i > 0 and toks[i - 1].text in ("$", "€", "£", "¥", "#", "№") :
+        return False
+    if nxt == Sym.UNIT or nxt == Sym.UNIT_YEAR:
+        return False
+    if 1900 <= year <= 2100:
+        return True
+    return prev in _YEAR_CUES
+
+
+@_rule("year_range", "FROM? (?P<y1>YEAR) (?: TO | AND | SLASH ) (?P<y2>YEAR)")
+def _year_range(m: _M, lex: Lexicon) -> _Built:
+    y1, y2 = _year(m.val("y1")), _year(m.val("y2"))
+    if y1 is None or y2 is None or y1 >= y2:
+        return None
+    return TimexType.DATE, Between(Known(CalendarDate.of(year=y1)), Known(CalendarDate.of(year=y2)))
+
+
+@_rule("decade", "ART? (?P<z>DECADE) UNITY?", "ART? (?P<u>UNITY) (?P<n>[cd])")
+def _decade(m: _M, lex: Lexicon) -> _Built:
+    if m.has("u"):
+        if m.val("u")[1] is False:
+            return None
+        n = m.val("n")
+        if not isinstance(n, int) or n not in range(20, 100, 10):
+            return None
+        return TimexType.DATE, Known(_calendar(f"19{n // 10}X"))
+    v = m.val("z")
+    if not isinstance(v, int):
+        return None
+    if v < 100:
+        v += 1900
+    if not 1000 <= v <= 2999 or v % 10:
+        return None
+    form = f"{v // 100}XX" if v % 100 == 0 else f"{v // 10}X"
+    return TimexType.DATE, Known(_calendar(form))
+
+
+@_rule("century", "ART? (?P<o>ORD|DIG DOT) (?P<u>UNIT)")
+def _century(m: _M, lex: Lexicon) -> _Built:
+    n = m.val("o")
+    if m.val("u")[0] != "CE" or not isinstance(n, int) or not 1 <= n <= 30:
+        return None
+    return TimexType.DATE, Known(_calendar(f"{n - 1:02d}XX"))
+
+
+@_rule("season", "ART? (?P<s>SEASON) (?: OF? (?P<y>YEAR))?",
+       "ART? (?P<x>DEI) (?P<s>SEASON)")
+def _season(m: _M, lex: Lexicon) -> _Built:
+    season = m.val("s")
+    year = _year(m.val("y"))
+    if year is not None:
+        return TimexType.DATE, Known(CalendarDate.of(year=year, season=season))
+    if m.has("x"):
+        return TimexType.DATE, MissingYear(season=season, direction=m.val("x")[1])
+    return TimexType.DATE, MissingYear(season=season)
+
+
+@_rule("quarter", "ART? (?P<o>ORD) (?P<u>UNIT) (?: OF? (?P<y>YEAR))?",
+       "(?P<q>QTOK) (?P<y>YEAR)?", "(?P<y>YEAR) (?P<q>QTOK)")
+def _quarter(m: _M, lex: Lexicon) -> _Built:
+    year = _year(m.val("y"))
+    if m.has("q"):
+        kind, n = m.val("q")
+        if m.idx("y") >= 0 and m.idx("y") < m.idx("q") and m.s.tokens[m.idx("y")].end == m.s.tokens[m.idx("q")].start:
+            return None
+    else:
+        unit = m.val("u")[0]
+        if unit not in ("Q", "HALF"):
+            return None
+        kind, n = ("Q" if unit == "Q" else "H"), m.val("o")
+    if kind == "Q" and n in (1, 2, 3, 4):
+        return TimexType.DATE, (Known(CalendarDate.of(year=year, quarter=n)) if year
+                                else MissingYear(quarter=n))
+    if kind == "H" and n in (1, 2):
+        return TimexType.DATE, (Known(CalendarDate.of(year=year, half=n)) if year
+                                else MissingYear(half=n))
+    return None
+
+
+@_rule("deictic_unit", "ART? (?P<x>DEI) (?P<u>UNIT)")
+def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
+    kind, offset = m.val("x")
+    unit, plural = m.val("u")
+    if plural is True or (plural is None and kind in ("recent", "coming", "past")) \
+            or (kind == "recent"):
+        return TimexType.DATE, Known(Reference("FUTURE_REF" if offset > 0 else "PAST_REF"))
+    if unit == "HALF":
+        return None
+    return TimexType.DATE, Shift(unit, offset)
+
+
+@_rule("deictic_duration", "ART? (?P<x>DEI) (?P<n>NUM) (?P<u>UNIT)")
+def _deictic_duration(m: _M, lex: Lexicon) -> _Built:
+    n = m.val("n")
+    if not isinstance(n, int) or m.val("u")[0] not in _DURATION_UNITS:
+        return None
+    return TimexType.DURATION, Known(Duration.of(m.val("u")[0], n))
+
+
+@_rule("deictic_period", "ART? (?P<x>DEI) PERIOD")
+def _deictic_period(m: _M, lex: Lexicon) -> _Built:
+    kind, offset = m.val("x")
+    if offset == 0:
+        return TimexType.DATE, Known(Reference("PRESENT_REF"))
+    return TimexType.DATE, Known(Reference("FUTURE_REF" if offset > 0 else "PAST_REF"))
+
+
+@_rule("deictic_weekday", "ART? (?P<x>DEI) (?P<w>SWDAY) (?P<p>POD)?")
+def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
+    _, offset = m.val("x")
+    return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, m.val("p"))
+
+
+@_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)")
+def _deictic_month(m: _M, lex: Lexicon) -> _Built:
+    _, offset = m.val("x")
+    return TimexType.DATE, MissingYear(month=m.val("m"), direction=offset)
+
+
+@_rule("deictic_pod", "(?P<x>DEI) (?P<p>POD)")
+def _deictic_pod(m: _M, lex: Lexicon) -> _Built:
+    kind, offset = m.val("x")
+    if kind != "this":
+        return None
+    return TimexType.TIME, Shift("D", 0, m.val("p"))
+
+
+@_rule("relative", "(?P<r>REL) (?P<p>POD)?", "(?P<j>RELPOD)")
+def _relative(m: _M, lex: Lexicon) -> _Built:
+    if m.has("j"):
+        off, pod = m.val("j")
+        return TimexType.TIME, Shift("D", off, pod)
+    unit, off = m.val("r")
+    if m.has("p"):
+        return TimexType.TIME, Shift(unit, off, m.val("p"))
+    return TimexType.DATE, Shift(unit, off)
+
+
+@_rule("ago", "(?P<n>NUM) (?P<u>UNIT) (?: AGO | BEFORE )", "AGOPRE (?P<n>NUM) (?P<u>UNIT)",
+       "(?P<n>NUM) (?P<u>UNIT) (?P<l>LATER|AFTER)")
+def _ago(m: _M, lex: Lexicon) -> _Built:
+    n = m.val("n")
+    unit = m.val("u")[0]
+    if not isinstance(n, int) or unit not in _DURATION_UNITS or unit in ("HALF", "WE"):
+        return None
+    return TimexType.DATE, Shift(unit, n if m.has("l") else -n)
+
+
+@_rule("in_future", "FUT (?P<n>NUM) (?P<u>UNIT)")
+def _in_future(m: _M, lex: Lexicon) -> _Built:
+    n = m.val("n")
+    unit = m.val("u")[0]
+    if not isinstance(n, int) or unit not in _DURATION_UNITS or unit in ("HALF", "WE"):
+        return None
+    return TimexType.DURATION, Known(Duration.of(unit, n))
+
+
+@_rule("duration", "(?P<n>NUM) DASH? (?P<u>UNIT)", "(?P<u>UNIT)")
+def _duration(m: _M, lex: Lexicon) -> _Built:
+    unit, plural = m.val("u")
+    if unit not in _DURATION_UNITS or unit == "HALF":
+        return None
+    if not m.has("n"):
+        if plural is not True or unit not in _BARE_PLURAL_UNITS:
+            return None
+        return TimexType.DURATION, Known(Duration.of(unit, None))
+    n = m.val("n")
+    if not isinstance(n, int) or n > 10000:
+        return None
+    return TimexType.DURATION, Known(Duration.of(unit, n))
+
+
+@_rule("set", "(?P<t>SETW)", "EVERY (?P<n>NUM)? (?P<u>UNIT)", "EVERY (?P<w>SWDAY)")
+def _set(m: _M, lex: Lexicon) -> _Built:
+    if m.has("t"):
+        return TimexType.SET, Known(Duration.parse(m.val("t")))
+    if m.has("w"):
+        return TimexType.SET, Known(CalendarDate.parse(f"XXXX-WXX-{m.val('w')}"))
+    unit = m.val("u")[0]
+    n = m.val("n") if m.has("n") else 1
+    if unit not in _DURATION_UNITS or not isinstance(n, int):
+        return None
+    return TimexType.SET, Known(Duration.of(unit, n))
+
+
+@_rule("clock", "(?P<h>DIG) COLON (?P<mi>DIG) (?P<ap>AMPM)? HOURW?",
+       "(?P<h>DIG) DOT (?P<mi>DIG) (?P<ap>AMPM|HOURW)", "(?P<h>DIG) (?P<ap>AMPM|HOURW)",
+       "(?P<c>CLOCK)")
+def _clock(m: _M, lex: Lexicon) -> _Built:
+    if m.has("c"):
+        hour, minute = m.val("c")
+    else:
+        hour, minute = m.val("h"), m.val("mi") if m.has("mi") else 0
+        if m.has("mi") and len(m.text("mi")) != 2:
+            return None
+    if m.val("ap") == "pm" and hour < 12:
+        hour += 12
+    elif m.val("ap") == "am" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return TimexType.TIME, ClockTime(hour, minute)
+
+
+@_rule("reference", "(?P<v>REF)")
+def _reference(m: _M, lex: Lexicon) -> _Built:
+    return TimexType.DATE, Known(Reference(m.val("v")))
+
+
+@_rule("holiday", "(?P<h>HOL) (?P<y>YEAR)?")
+def _holiday(m: _M, lex: Lexicon) -> _Built:
+    month, day = m.val("h")
+    return TimexType.DATE, _date(_year(m.val("y")), month, day)
+
+
+@_rule("weekday", "ART? (?P<w>SWDAY) (?P<p>POD)?", "(?P<k>WDPOD)")
+def _weekday(m: _M, lex: Lexicon) -> _Built:
+    if m.has("k"):
+        wd, pod = m.val("k")
+        return TimexType.TIME, WeekdayOf(wd, 0, pod)
+    pod = m.val("p")
+    return (TimexType.TIME if pod else TimexType.DATE), WeekdayOf(m.val("w"), 0, pod)
+
+
+RULES: tuple[Rule, ...] = tuple(_RULES)
+
+
+def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
+    """All time expressions in ``text`` for one language, before anchoring.
+
+    The longest match wins where rules overlap; ties go to the earlier rule.
+
+    Example:
+        >>> from timeline.lexicon import load_lexicon
+        >>> [(c.start, c.end) for c in find_candidates("vóór 2026", load_lexicon("en"))]
+        [(5, 9)]
+    """
+    s = classify(text, lex)
+    found: list[tuple[int, int, int, Candidate]] = []
+    for priority, rule in enumerate(RULES):
+        for match in rule.pattern.finditer(s.syms):
+            built = _safe_build(rule, _M(match, s), lex)
+            if built is None:
+                continue
+            a, b = match.span()
+            a = _trim_start(s.syms, a, b)
+            note, alts = None, ()
+            if len(built) > 2:
+                note, alts = built[2], tuple(built[3:])  # type: ignore[misc]
+            cand = Candidate(s.tokens[a].start, s.tokens[b - 1].end, built[0], built[1],
+                             rule.name, note=note, alternatives=alts)
+            found.append((a, b, priority, cand))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken = bytearray(len(s.syms) + 1)
+    chosen: list[tuple[int, int, Candidate]] = []
+    for a, b, _, cand in found:
+        if any(taken[a:b]):
+            continue
+        taken[a:b] = b"\x01" * (b - a)
+        chosen.append((a, b, cand))
+    chosen.sort(key=lambda c: c[0])
+    tenses = _tenses(s)
+    return [_with_context(s, a, b, cand, tenses[a]) for a, b, cand in chosen]
+
+
+def _safe_build(rule: Rule, m: _M, lex: Lexicon) -> Any:
+    try:
+        return rule.build(m, lex)
+    except InvalidTimexError:
+        return None
+
+
+def _trim_start(syms: str, a: int, b: int) -> int:
+    """Leading prepositions (from, between, in) stay outside the expression."""
+    while a < b - 1 and syms[a] in (Sym.FROM, Sym.FUTURE):
+        a += 1
+    return a
+
+
+_IN_SPAN_MODS = {
+    TimexType.DATE: {"START", "MID", "END", "APPROX"},
+    TimexType.TIME: {"START", "MID", "END", "APPROX"},
+    TimexType.DURATION: {"APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"},
+    TimexType.SET: set(),
+}
+
+
+def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int) -> Candidate:
+    """Add the modifier words around a match: in-span ones widen it, bounds do not."""
+    syms = s.syms
+    start = a
+    mod: Mod | None = None
+    i = a - 1
+    if i >= 0 and syms[i] == Sym.ARTICLE and syms[a] != Sym.ARTICLE:
+        i -= 1
+    while i >= 0 and syms[i] in (Sym.OF, "-"):
+        i -= 1
+    if i >= 0 and syms[i] == Sym.MOD and s.values[i] in _IN_SPAN_MODS[cand.type]:
+        mod = Mod(s.values[i])
+        start = i
+        if start > 0 and syms[start - 1] == Sym.ARTICLE:
+            start -= 1
+    elif a > 0 and syms[a - 1] in (Sym.BEFORE, Sym.AFTER) and cand.type == TimexType.DATE:
+        mod = Mod.BEFORE if syms[a - 1] == Sym.BEFORE else Mod.AFTER
+    if i >= 0 and syms[i] == Sym.MOD and mod is None and syms[a] == Sym.ARTICLE:
+        pass
+    return attrs.evolve(cand, start=s.tokens[start].start, mod=mod, tense=tense)
+
+
+def _tenses(s: Symbols) -> list[int]:
+    """Per token, the tense of its sentence: +1 future, -1 past, 0 unknown."""
+    out = [0] * (len(s.syms) + 1)
+    start = 0
+    syms = s.syms
+    n = len(syms)
+    for i in range(n + 1):
+        end_here = i == n or syms[i] == Sym.NEWLINE or (
+            syms[i] == "." and i + 1 < n and s.tokens[i + 1].text[:1].isupper())
+        if end_here:
+            chunk = syms[start:i + 1]
+            fut, past = chunk.count(Sym.TENSE_FUTURE), chunk.count(Sym.TENSE_PAST)
+            tense = 1 if fut > past else -1 if past > fut else 0
+            for k in range(start, min(i + 1, n)):
+                out[k] = tense
+            start = i + 1
+    return out
