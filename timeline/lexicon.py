@@ -74,6 +74,7 @@ class Sym:
     HOUR_WORD = "u"       # Uhr, o'clock
     AMPM = "p"
     PERIOD = "e"          # time, period, Zeit
+    AGE = "ω"             # "old" in "a 6-year-old": the duration is an age, not a timex
     TENSE_FUTURE = "φ"
     TENSE_PAST = "π"
     NEWLINE = "|"
@@ -114,6 +115,8 @@ class Lexicon:
     stopwords: frozenset[str]
     events: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     compounds: bool = False
+    ambiguous: frozenset[str] = frozenset()
+    past_suffixes: tuple[str, ...] = ()
 
 
 def available_languages() -> tuple[str, ...]:
@@ -254,7 +257,9 @@ class _Compiler:
             words=MappingProxyType(self.words), phrases=MappingProxyType(phrases),
             suffixes=MappingProxyType(suffixes),
             stopwords=frozenset(w.casefold() for w in detect.get("stopwords", [])),
-            events=MappingProxyType(events), compounds=bool(d.get("compounds", False)))
+            events=MappingProxyType(events), compounds=bool(d.get("compounds", False)),
+            ambiguous=frozenset(w.casefold() for w in self.table("names").get("ambiguous", [])),
+            past_suffixes=tuple(self.table("tense").get("past_suffixes", [])))
 
     def _names(self) -> None:
         names = self.table("names")
@@ -271,13 +276,16 @@ class _Compiler:
             if not isinstance(extra, dict):
                 raise self.fail(f"names.{table}", "must be a table of word = number")
             forms += [(f, int(n)) for f, n in extra.items()]
+            longest: dict[int, int] = {}
             for form, n in forms:
-                value = n if table == "months" else n
+                longest[n] = max(longest.get(n, 0), len(form.rstrip(".")))
+            for form, n in forms:
                 folded = form.casefold().rstrip(".")
-                is_weak = folded in ambiguous or len(folded) <= 3
+                # A form shorter than the month's full name is an abbreviation: "jan", "Mrz".
+                is_weak = folded in ambiguous or (len(folded) <= 3 and len(folded) < longest[n])
                 sym = weak if is_weak else strong
                 origin = "dateparser" if (form, n) not in extra.items() else f"names.{table}"
-                self.add(form.rstrip("."), Entry(sym, value), origin)
+                self.add(form.rstrip("."), Entry(sym, n), origin)
 
     def _numbers(self) -> None:
         nums = dict(self.table("numbers"))
@@ -344,7 +352,8 @@ class _Compiler:
         for key, sym in (("ago", Sym.AGO), ("ago_prefix", Sym.AGO_PREFIX), ("future", Sym.FUTURE),
                          ("later", Sym.LATER), ("from", Sym.FROM), ("to", Sym.TO),
                          ("and", Sym.AND), ("of", Sym.OF), ("articles", Sym.ARTICLE),
-                         ("every", Sym.EVERY), ("hour_after", Sym.HOUR_WORD)):
+                         ("every", Sym.EVERY), ("hour_after", Sym.HOUR_WORD),
+                         ("age", Sym.AGE)):
             for w in self.words_of("relations", key, rel.get(key, [])):
                 self.add(w, Entry(sym), f"relations.{key}")
         for key in ("am", "pm"):
@@ -352,6 +361,8 @@ class _Compiler:
                 self.add(w, Entry(Sym.AMPM, key), f"relations.{key}")
         tense = self.table("tense")
         for key, sym in (("future", Sym.TENSE_FUTURE), ("past", Sym.TENSE_PAST)):
+            if key not in ("future", "past"):
+                continue
             for w in self.words_of("tense", key, tense.get(key, [])):
                 joined = " ".join(t.casefold() for t in word_tokens(w))
                 if joined not in self.origin:

@@ -126,7 +126,11 @@ def classify(text: str, lex: Lexicon) -> Symbols:
         entry = words.get(folded)
         if entry is not None:
             tokens.append(tok)
-            syms.append(entry.sym)
+            sym = entry.sym
+            if sym == Sym.MONTH_WEAK and len(t) > 3 and t[0].isupper() and t[1:].islower() \
+                    and i > 0 and raw[i - 1].text not in ".!?\n\"“":
+                sym = Sym.MONTH  # "March" mid-sentence is the month, "march" the verb
+            syms.append(sym)
             values.append(entry.value)
         elif t == "\n":
             tokens.append(tok)
@@ -221,7 +225,7 @@ _CLASSES = {
     "SETW": "T", "EVERY": "E", "ART": "a", "OF": "f", "MOD": "q", "BEFORE": "B",
     "AFTER": "A", "AGO": "g", "AGOPRE": "G", "FUT": "i", "LATER": "l", "FROM": "F",
     "TO": "[r-]", "AND": "k", "DECADE": "Z", "QTOK": "Q", "CLOCK": "t", "HOURW": "u",
-    "AMPM": "p", "PERIOD": "e", "ORD": "o", "DIG": "d",
+    "AMPM": "p", "PERIOD": "e", "ORD": "o", "DIG": "d", "AGE": "ω",
     "DOT": r"\.", "COMMA": ",", "SLASH": "/", "COLON": ":", "DASH": "-", "LP": r"\(",
     "RP": r"\)", "SEP": "[./-]",
 }
@@ -305,11 +309,12 @@ def _date(year: int | None, month: int | None, day: int | None = None, **kw: Any
     return Known(CalendarDate.of(year=year, month=month, day=day))
 
 
-_DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) (?: COMMA? (?P<y>YEAR))?"
+_DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) DOT? (?: COMMA? (?P<y>YEAR))?"
+_WDAY_PREFIX = "(?: SWDAY | WDAY (?= [.,]) ) DOT? COMMA?"
 
 
 @_rule("day_month_year",
-       f"(?: WDAY DOT? COMMA? ART? | ART)? {_DMY}")
+       f"(?: {_WDAY_PREFIX} ART? | ART)? {_DMY}")
 def _day_month_year(m: _M, lex: Lexicon) -> _Built:
     day = _day(m.val("d"))
     if day is None:
@@ -318,7 +323,7 @@ def _day_month_year(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("month_day_year",
-       "(?: WDAY DOT? COMMA? )? (?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?: COMMA? (?P<y>YEAR))?")
+       f"(?: {_WDAY_PREFIX} )? (?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?: COMMA? (?P<y>YEAR))?")
 def _month_day_year(m: _M, lex: Lexicon) -> _Built:
     day = _day(m.val("d"))
     if day is None:
@@ -327,7 +332,7 @@ def _month_day_year(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("pod_of_date",
-       f"ART? (?P<p>POD) OF? (?: WDAY COMMA? )? ART? {_DMY}",
+       f"ART? (?P<p>POD) OF? (?: {_WDAY_PREFIX} )? ART? {_DMY}",
        f"{_DMY} ART? (?P<p>POD)")
 def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
     day = _day(m.val("d"))
@@ -417,7 +422,17 @@ def _month_year(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("month", "(?P<m>SMONTH)", "(?<=q) (?P<m>MONTH)")
 def _month(m: _M, lex: Lexicon) -> _Built:
+    if _after_proper_name(m.s, m.idx("m")):
+        return None  # "Thomas Mai", "Theresa May": a surname
     return TimexType.DATE, MissingYear(month=m.val("m"))
+
+
+def _after_proper_name(s: Symbols, i: int) -> bool:
+    """Whether token ``i`` follows a capitalised unknown word inside a sentence."""
+    if i < 2 or s.syms[i - 1] != Sym.WORD or s.tokens[i - 1].end + 1 < s.tokens[i].start:
+        return False
+    prev = s.tokens[i - 1].text
+    return prev[:1].isupper() and s.syms[i - 2] not in ".|:"
 
 
 @_rule("month_range", "FROM? (?P<m1>MONTH) TO (?P<m2>MONTH) (?: COMMA? (?P<y>YEAR))?")
@@ -428,10 +443,10 @@ def _month_range(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Between(_date(year, m1), _date(year, m2))
 
 
-@_rule("year_word", "(?P<w>UNITY) (?P<y>YEAR)")
+@_rule("year_word", "(?P<w>UNITY) (?P<y>YEAR) (?! TO YEAR)")
 def _year_word(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
-    if year is None or m.val("w")[1] is True:
+    if year is None:
         return None
     return TimexType.DATE, Known(CalendarDate.of(year=year))
 
@@ -477,7 +492,7 @@ def _year_range(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Between(Known(CalendarDate.of(year=y1)), Known(CalendarDate.of(year=y2)))
 
 
-@_rule("decade", "ART? (?P<z>DECADE) UNITY?", "ART? (?P<u>UNITY) (?P<n>[cd])")
+@_rule("decade", "ART? (?P<z>DECADE) (?: DASH? UNITY)?", "ART? (?P<u>UNITY) (?P<n>[cd])")
 def _decade(m: _M, lex: Lexicon) -> _Built:
     if m.has("u"):
         if m.val("u")[1] is False:
@@ -514,10 +529,12 @@ def _season(m: _M, lex: Lexicon) -> _Built:
         return TimexType.DATE, Known(CalendarDate.of(year=year, season=season))
     if m.has("x"):
         return TimexType.DATE, MissingYear(season=season, direction=m.val("x")[1])
+    if m.text("s").casefold() in lex.ambiguous and m.s.syms[m.m.start()] != Sym.ARTICLE:
+        return None  # "fall" alone is the verb
     return TimexType.DATE, MissingYear(season=season)
 
 
-@_rule("quarter", "ART? (?P<o>ORD) (?P<u>UNIT) (?: OF? (?P<y>YEAR))?",
+@_rule("quarter", "ART? (?P<o>ORD) DASH? (?P<u>UNIT) (?: OF? (?P<y>YEAR))?",
        "(?P<q>QTOK) (?P<y>YEAR)?", "(?P<y>YEAR) (?P<q>QTOK)")
 def _quarter(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
@@ -549,6 +566,22 @@ def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
     if unit == "HALF":
         return None
     return TimexType.DATE, Shift(unit, offset)
+
+
+@_rule("the_unit", "ART (?P<u>UNIT) (?! OF? [ydcn])")
+def _the_unit(m: _M, lex: Lexicon) -> _Built:
+    unit, plural = m.val("u")
+    if plural is True or unit not in ("Y", "Q", "M", "W", "WE"):
+        return None
+    return TimexType.DATE, Shift(unit, 0)
+
+
+@_rule("the_past", "ART (?P<x>DEI) (?! [cdnUYPeWMSTo])")
+def _the_past(m: _M, lex: Lexicon) -> _Built:
+    kind, _ = m.val("x")
+    if kind != "past":
+        return None
+    return TimexType.DATE, Known(Reference("PAST_REF"))
 
 
 @_rule("deictic_duration", "ART? (?P<x>DEI) (?P<n>NUM) (?P<u>UNIT)")
@@ -617,7 +650,7 @@ def _in_future(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DURATION, Known(Duration.of(unit, n))
 
 
-@_rule("duration", "(?P<n>NUM) DASH? (?P<u>UNIT)", "(?P<u>UNIT)")
+@_rule("duration", "(?P<n>NUM) DASH? (?P<u>UNIT) (?! DASH? AGE)", "(?P<u>UNIT) (?! DASH? AGE | YEAR)")
 def _duration(m: _M, lex: Lexicon) -> _Built:
     unit, plural = m.val("u")
     if unit not in _DURATION_UNITS or unit == "HALF":
@@ -721,8 +754,15 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         taken[a:b] = b"\x01" * (b - a)
         chosen.append((a, b, cand))
     chosen.sort(key=lambda c: c[0])
-    tenses = _tenses(s)
-    return [_with_context(s, a, b, cand, tenses[a]) for a, b, cand in chosen]
+    bounds = _sentence_bounds(s)
+    out = []
+    k = 0
+    for a, b, cand in chosen:
+        while bounds[k][1] <= a and k + 1 < len(bounds):
+            k += 1
+        lo, hi = bounds[k]
+        out.append(_with_context(s, a, b, cand, _tense_near(s, a, b, lo, hi)))
+    return out
 
 
 def _safe_build(rule: Rule, m: _M, lex: Lexicon) -> Any:
@@ -762,27 +802,33 @@ def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int) -> Ca
         start = i
         if start > 0 and syms[start - 1] == Sym.ARTICLE:
             start -= 1
-    elif a > 0 and syms[a - 1] in (Sym.BEFORE, Sym.AFTER) and cand.type == TimexType.DATE:
-        mod = Mod.BEFORE if syms[a - 1] == Sym.BEFORE else Mod.AFTER
+    elif a > 0 and syms[a - 1] in (Sym.BEFORE, Sym.AFTER, Sym.AGO_PREFIX) \
+            and cand.type == TimexType.DATE:
+        mod = Mod.AFTER if syms[a - 1] == Sym.AFTER else Mod.BEFORE
     if i >= 0 and syms[i] == Sym.MOD and mod is None and syms[a] == Sym.ARTICLE:
         pass
     return attrs.evolve(cand, start=s.tokens[start].start, mod=mod, tense=tense)
 
 
-def _tenses(s: Symbols) -> list[int]:
-    """Per token, the tense of its sentence: +1 future, -1 past, 0 unknown."""
-    out = [0] * (len(s.syms) + 1)
+def _sentence_bounds(s: Symbols) -> list[tuple[int, int]]:
+    """Token ranges of the sentences: split at line breaks and at a full stop before a capital."""
+    out: list[tuple[int, int]] = []
     start = 0
-    syms = s.syms
-    n = len(syms)
-    for i in range(n + 1):
-        end_here = i == n or syms[i] == Sym.NEWLINE or (
-            syms[i] == "." and i + 1 < n and s.tokens[i + 1].text[:1].isupper())
-        if end_here:
-            chunk = syms[start:i + 1]
-            fut, past = chunk.count(Sym.TENSE_FUTURE), chunk.count(Sym.TENSE_PAST)
-            tense = 1 if fut > past else -1 if past > fut else 0
-            for k in range(start, min(i + 1, n)):
-                out[k] = tense
+    syms, n = s.syms, len(s.syms)
+    for i in range(n):
+        if syms[i] == Sym.NEWLINE or (syms[i] == "." and i + 1 < n
+                                      and s.tokens[i + 1].text[:1].isupper()):
+            out.append((start, i + 1))
             start = i + 1
+    out.append((start, n))
     return out
+
+
+def _tense_near(s: Symbols, a: int, b: int, lo: int, hi: int) -> int:
+    """The tense cue nearest to tokens ``a:b`` within ``lo:hi``: +1 future, -1 past, 0 none."""
+    cues = (Sym.TENSE_FUTURE, Sym.TENSE_PAST)
+    for dist in range(1, max(a - lo, hi - b) + 1):
+        for i in (a - dist, b - 1 + dist):
+            if lo <= i < hi and s.syms[i] in cues:
+                return 1 if s.syms[i] == Sym.TENSE_FUTURE else -1
+    return 0
