@@ -33,7 +33,10 @@ def test_extract_json_follows_the_contract(tmp_path: pathlib.Path) -> None:
                       "latest", "anchor"}
     assert (t["value"], t["earliest"], t["latest"]) == ("2025-02-19", "2025-02-19", "2025-02-19")
     assert data["documents"][1]["timexes"] == []
-    assert data["events"] == []
+    [event] = data["events"]
+    assert (event["type"], event["value"]) == ("meeting", "2025-02-19")
+    assert event["mentions"] == [{"document": "a.txt", "start": 14, "end": 37,
+                                  "text": "met on 19 February 2025", "language": "en"}]
 
 
 def test_jsonl_input_and_output(tmp_path: pathlib.Path) -> None:
@@ -58,7 +61,9 @@ def test_stdin_and_table() -> None:
     out = run(["extract", "-", "--language", "en", "--format", "table"],
               stdin="Relations began on 18 January 1950.")
     assert out.returncode == 0, out.stderr
-    assert "1950-01-18" in out.stdout and "stdin" in out.stdout
+    header, row = out.stdout.splitlines()
+    assert header.split() == ["date", "event", "languages", "sources"]
+    assert row.split()[0] == "1950-01-18" and row.split()[-2:] == ["en", "1"]
 
 
 def test_binary_and_missing_files_are_reported_not_fatal(tmp_path: pathlib.Path) -> None:

@@ -16,7 +16,7 @@ from timeline.export import to_json, to_jsonl, to_table
 from timeline.io import InputProblem, read_inputs
 from timeline.lexicon import normalize_code
 from timeline.models import DocumentResult, Timeline
-from timeline.pipeline import parse_published, process_document, tag
+from timeline.pipeline import build_timeline, parse_published, process_document, tag
 
 FORMATS = ("json", "jsonl", "table")
 
@@ -77,7 +77,7 @@ def _extract(args: argparse.Namespace) -> int:
                 return 1
             results.append(DocumentResult(id=item.id, language=item.language,
                                           errors=[str(exc)]))
-    timeline = Timeline(documents=results, events=[])
+    timeline = build_timeline(results)
     if args.format == "json":
         out = to_json(timeline) + "\n"
     elif args.format == "jsonl":

@@ -87,6 +87,16 @@ class EventMention(_Model):
     type: str
     timex: str | None = None
     event: str | None = None
+    value: TimexValueStr | None = Field(
+        default=None, description="The time of the mention: its timex's value, or the "
+                                  "commemorated date for the event an anniversary names.")
+    mod: str | None = None
+    participants: list[str] = Field(default_factory=list,
+                                    description="Normalised proper names of its sentence.")
+    key: str = Field(default="", description="The normalised trigger word.")
+    phrase_start: int = Field(default=0, description="Start of the trigger-to-date phrase.")
+    phrase_end: int = Field(default=0, description="End of the trigger-to-date phrase.")
+    phrase: str = Field(default="", description="The trigger-to-date phrase.")
 
 
 class DocumentResult(_Model):
@@ -171,6 +181,41 @@ class Timeline(_Model):
     def __len__(self) -> int:
         return len(self.events)
 
+    def between(self, start: dt.date | str, end: dt.date | str) -> list[Event]:
+        """The dated events that overlap ``[start, end]`` (inclusive days), in order.
+
+        Example:
+            >>> Timeline().between("2025-01-01", "2025-12-31")
+            []
+        """
+        lo, hi = str(start)[:10], str(end)[:10]
+        return [e for e in self.events if e.earliest is not None and e.latest is not None
+                and e.earliest[:10] <= hi and lo <= e.latest[:10]]
+
+    def merge(self, other: Timeline) -> Timeline:
+        """Combine two timelines (say, built on two machines) into one.
+
+        Documents are united by id and all mentions reconciled again, so the
+        result is the same in any order and merging a timeline with itself
+        changes nothing.
+
+        Example:
+            >>> import timeline
+            >>> a = timeline.extract(["The summit opened on 19 February 2025."], language="en")
+            >>> a.merge(a) == a
+            True
+        """
+        from timeline.pipeline import build_timeline
+
+        docs: dict[str, DocumentResult] = {}
+        for d in (*self.documents, *other.documents):
+            d = d.model_copy(update={"mentions": [
+                m.model_copy(update={"event": None}) for m in d.mentions]})
+            old = docs.get(d.id)
+            if old is None or d.model_dump_json() < old.model_dump_json():
+                docs[d.id] = d
+        return build_timeline([docs[k] for k in sorted(docs)])
+
     def of_type(self, *types: str) -> list[Event]:
         """The events of the given types, in order."""
         return [e for e in self.events if e.type in types]
@@ -186,12 +231,18 @@ def to_time_expression(a: Anchored, ident: str) -> TimeExpression:
     return TimeExpression(
         id=ident, text=a.text, start=a.start, end=a.end, type=a.type.value, value=a.value.iso(),
         mod=a.mod.value if a.mod else None,
-        earliest=_iso(earliest), latest=_iso(latest),
+        earliest=iso_bound(earliest), latest=iso_bound(latest),
         anchor=a.anchor,  # type: ignore[arg-type]
         rule=a.rule, note=a.note, alternatives=list(a.alternatives))
 
 
-def _iso(value: dt.date | dt.datetime | None) -> str | None:
+def iso_bound(value: dt.date | dt.datetime | None) -> str | None:
+    """An inclusive bound as ISO 8601 (minutes for times), or None.
+
+    Example:
+        >>> iso_bound(dt.datetime(2025, 4, 14, 14, 12))
+        '2025-04-14T14:12'
+    """
     if value is None:
         return None
     if isinstance(value, dt.datetime):

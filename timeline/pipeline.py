@@ -7,10 +7,19 @@ import os
 import pathlib
 from collections.abc import Iterable
 
-from timeline.anchor import anchor_candidates, find_dateline
-from timeline.errors import InputError, TimelineError
+from timeline.anchor import Anchored, anchor_candidates, find_dateline
+from timeline.errors import InputError
+from timeline.events import Mention, find_mentions
 from timeline.lexicon import available_languages, load_lexicon, normalize_code
-from timeline.models import Document, DocumentResult, Timeline, TimeExpression, time_expressions
+from timeline.models import (
+    Document,
+    DocumentResult,
+    EventMention,
+    Timeline,
+    TimeExpression,
+    time_expressions,
+)
+from timeline.reconcile import reconcile
 from timeline.segment import guess_language
 from timeline.tagger import find_candidates
 
@@ -74,19 +83,25 @@ def tag(text: str, *, language: str | None = None,
 
 def _tag(text: str, language: str | None,
          published: dt.date | str | None) -> tuple[str, list[TimeExpression]]:
+    code, anchored = _anchored(text, language, published)
+    return code, time_expressions(anchored)
+
+
+def _anchored(text: str, language: str | None,
+              published: dt.date | str | None) -> tuple[str, list[Anchored]]:
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     code = normalize_code(language) if language else detect_language(text)
-    if not text.strip() or len(text) > _MAX_CHARS:
-        if len(text) > _MAX_CHARS:
-            raise InputError(f"document of {len(text)} characters exceeds {_MAX_CHARS}")
+    if len(text) > _MAX_CHARS:
+        raise InputError(f"document of {len(text)} characters exceeds {_MAX_CHARS}")
+    if not text.strip():
         return code, []
     lex = load_lexicon(code)
     candidates = find_candidates(text, lex)
     reference = parse_published(published)
     if reference is None:
         reference = find_dateline(text, candidates)
-    return code, time_expressions(anchor_candidates(text, candidates, reference))
+    return code, anchor_candidates(text, candidates, reference)
 
 
 def read_document(item: DocumentLike, index: int = 0) -> Document:
@@ -122,10 +137,31 @@ def _is_file(name: str) -> bool:
 
 def process_document(doc: Document, *, language: str | None = None,
                      published: dt.date | str | None = None) -> DocumentResult:
-    """Tag one document; document-level language and date win over the defaults."""
+    """Tag one document and find its event mentions (not yet reconciled).
+
+    The document's own language and publication date win over the defaults.
+    """
     pub = parse_published(doc.published if doc.published is not None else published)
-    code, timexes = _tag(doc.text, doc.language or language, pub)
-    return DocumentResult(id=doc.id, language=code, published=pub, timexes=timexes)
+    code, anchored = _anchored(doc.text, doc.language or language, pub)
+    timexes = time_expressions(anchored)
+    mentions = [
+        EventMention(id=f"m{k}", text=m.text, start=m.start, end=m.end, type=m.type,
+                     timex=timexes[m.timex].id if m.timex is not None else None,
+                     value=m.value.iso() if m.value is not None else None, mod=m.mod,
+                     participants=sorted(m.participants), key=m.key,
+                     phrase_start=a, phrase_end=b, phrase=doc.text[a:b])
+        for k, m in enumerate(find_mentions(doc.text, load_lexicon(code), anchored), start=1)
+        for a, b in [_phrase(m, anchored)]]
+    return DocumentResult(id=doc.id, language=code, published=pub, timexes=timexes,
+                          mentions=mentions)
+
+
+def _phrase(m: Mention, anchored: list[Anchored]) -> tuple[int, int]:
+    """The mention with its date: from the trigger to the timex, whichever comes first."""
+    if m.timex is None:
+        return m.start, m.end
+    t = anchored[m.timex]
+    return min(m.start, t.start), max(m.end, t.end)
 
 
 def extract(documents: Iterable[DocumentLike] | DocumentLike, *, language: str | None = None,
@@ -144,13 +180,12 @@ def extract(documents: Iterable[DocumentLike] | DocumentLike, *, language: str |
     """
     if isinstance(documents, (str, os.PathLike, Document)):
         documents = [documents]
-    results = []
-    for k, item in enumerate(documents, start=1):
-        doc = read_document(item, k)
-        try:
-            results.append(process_document(doc, language=language, published=published))
-        except TimelineError as exc:
-            if isinstance(exc, InputError):
-                raise
-            raise
-    return Timeline(documents=results, events=[])
+    results = [process_document(read_document(item, k), language=language, published=published)
+               for k, item in enumerate(documents, start=1)]
+    return build_timeline(results)
+
+
+def build_timeline(results: list[DocumentResult]) -> Timeline:
+    """Reconcile the documents' mentions into the ordered `Timeline`."""
+    documents, events = reconcile(results)
+    return Timeline(documents=documents, events=events)

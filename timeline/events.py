@@ -1,0 +1,309 @@
+"""Event mentions: trigger words from each language's data, linked to a time.
+
+A trigger is a word of an ``[event.<type>]`` table. In languages that write
+compounds as one word (``compounds = true``), a trigger also matches inside a
+longer word (``voorjaarsbijeenkomst``, ``vårmötet``); elsewhere it matches a
+word that starts with it plus a short inflection (``meetings``). Each mention
+takes the date or time of its clause (the nearest across the fewest clause
+breaks), the proper names of its sentence as participants, and, for an
+anniversary with its ordinal (``75-årsdagen``), the arithmetic that dates the
+event it commemorates. A dated clause with no trigger still yields a generic
+mention, so no dated statement is lost.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from timeline.anchor import Anchored
+from timeline.lexicon import Lexicon, Sym, load_lexicon
+from timeline.segment import sentences
+from timeline.values import CalendarDate, Granularity, Interval, TimexType, TimexValue
+
+GENERIC = "event"
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_NAME_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_ORDINAL_BEFORE_RE = re.compile(r"(\d{1,3})(?:[.:°º]?[^\W\d_]{0,3})?[-‐ ]?$")
+_TRANSLIT = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ð": "d", "þ": "th",
+                           "ł": "l", "đ": "d"})
+
+
+@attrs.frozen
+class Mention:
+    """An event mention inside one document, before reconciliation.
+
+    Example:
+        >>> Mention(0, 7, "meeting", "meeting", None, None, frozenset(), "meeting").type
+        'meeting'
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    timex: int | None          # index into the document's anchored timexes
+    value: TimexValue | None
+    participants: frozenset[str]
+    key: str                   # the trigger word, normalised: what "the same word" means
+    mod: str | None = None
+    anniversary: int | None = None
+
+
+def normalize_name(name: str) -> str:
+    """Case-fold, drop diacritics and transliterate simple letters.
+
+    Example:
+        >>> normalize_name("Hà Nội"), normalize_name("Straße")
+        ('ha noi', 'strasse')
+    """
+    folded = name.casefold().translate(_TRANSLIT)
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@attrs.frozen
+class _Triggers:
+    exact: dict[str, tuple[str, str]]           # word -> (type, key)
+    inner: re.Pattern[str] | None               # compounds: trigger anywhere in a word
+    inner_types: dict[str, tuple[str, str]]
+    prefixes: tuple[tuple[str, str, str], ...]  # (stem, type, key) for inflected forms
+    phrases: tuple[tuple[re.Pattern[str], str, str], ...]
+
+
+@functools.cache
+def _triggers(code: str) -> _Triggers:
+    lex = load_lexicon(code)
+    exact: dict[str, tuple[str, str]] = {}
+    phrases = []
+    for etype, words in sorted(lex.events.items()):
+        for w in words:
+            folded = w.casefold()
+            if " " in folded:
+                pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, folded.split()))
+                                     + r"(?!\w)", re.IGNORECASE)
+                phrases.append((pattern, etype, folded))
+            else:
+                exact.setdefault(folded, (etype, folded))
+    stems = sorted((w for w in exact if len(w) >= 4), key=len, reverse=True)
+    inner = None
+    if lex.compounds and stems:
+        inner = re.compile("|".join(re.escape(w) for w in stems if len(w) >= 5))
+    prefixes = tuple((w, *exact[w]) for w in stems)
+    return _Triggers(exact, inner, exact, prefixes, tuple(phrases))
+
+
+def _match_word(word: str, trig: _Triggers) -> tuple[str, str] | None:
+    folded = word.casefold()
+    hit = trig.exact.get(folded)
+    if hit is not None:
+        return hit
+    if len(folded) > 40:
+        return None
+    if trig.inner is not None:
+        m = trig.inner.search(folded)
+        if m is not None:
+            return trig.inner_types[m.group()]
+    for stem, etype, key in trig.prefixes:
+        if folded.startswith(stem) and len(folded) - len(stem) <= 3:
+            return etype, key
+    return None
+
+
+def find_mentions(text: str, lex: Lexicon, timexes: Sequence[Anchored]) -> list[Mention]:
+    """Every event mention of one document, in text order.
+
+    Args:
+        text: the document.
+        lex: its language's lexicon (for triggers and stopwords).
+        timexes: its anchored time expressions, in order.
+
+    Example:
+        >>> import datetime as dt
+        >>> from timeline.anchor import anchor_candidates
+        >>> from timeline.tagger import find_candidates
+        >>> lex = load_lexicon("en")
+        >>> text = "The ministers held a meeting on 20 February 2025."
+        >>> tx = anchor_candidates(text, find_candidates(text, lex), None)
+        >>> [(m.text, m.type, m.value.iso()) for m in find_mentions(text, lex, tx)]
+        [('meeting', 'meeting', '2025-02-20')]
+    """
+    trig = _triggers(lex.code)
+    out: list[Mention] = []
+    k = 0
+    for s_start, s_end in sentences(text):
+        while k < len(timexes) and timexes[k].end <= s_start:
+            k += 1
+        inside = []
+        j = k
+        while j < len(timexes) and timexes[j].start < s_end:
+            inside.append(j)
+            j += 1
+        dated = [i for i in inside if _is_dated(timexes[i])]
+        sentence = text[s_start:s_end]
+        names = _participants(sentence, lex)
+        found = _sentence_triggers(sentence, s_start, trig, timexes, inside)
+        mentions = []
+        for start, end, etype, key in found:
+            tidx = _nearest(text, start, end, dated, timexes)
+            value = timexes[tidx].value if tidx is not None else None
+            mod = timexes[tidx].mod.value if tidx is not None and timexes[tidx].mod else None
+            mentions.append(Mention(start, end, text[start:end], etype, tidx, value, names, key,
+                                    mod, _anniversary_ordinal(text, start, etype)))
+        mentions, consumed = _refined(mentions, dated, timexes)
+        mentions = _commemorated(mentions)
+        linked = {m.timex for m in mentions} | consumed
+        for i in dated:
+            if i not in linked:
+                t = timexes[i]
+                mentions.append(Mention(t.start, t.end, t.text, GENERIC, i, t.value, names,
+                                        GENERIC, t.mod.value if t.mod else None))
+        out.extend(sorted(mentions, key=lambda m: m.start))
+    return out
+
+
+def _is_dated(t: Anchored) -> bool:
+    if t.type not in (TimexType.DATE, TimexType.TIME):
+        return False
+    return t.value.bounds()[0] is not None
+
+
+def _sentence_triggers(sentence: str, offset: int, trig: _Triggers, timexes: Sequence[Anchored],
+                       inside: list[int]) -> list[tuple[int, int, str, str]]:
+    taken: list[tuple[int, int]] = [(timexes[i].start, timexes[i].end) for i in inside]
+    found: list[tuple[int, int, str, str]] = []
+    for pattern, etype, key in trig.phrases:
+        for m in pattern.finditer(sentence):
+            a, b = offset + m.start(), offset + m.end()
+            if not any(a < y and x < b for x, y in taken):
+                found.append((a, b, etype, key))
+                taken.append((a, b))
+    for m in _WORD_RE.finditer(sentence):
+        a, b = offset + m.start(), offset + m.end()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        hit = _match_word(m.group(), trig)
+        if hit is not None:
+            found.append((a, b, hit[0], hit[1]))
+    return sorted(found)
+
+
+def _nearest(text: str, start: int, end: int, dated: list[int],
+             timexes: Sequence[Anchored]) -> int | None:
+    """The dated timex of the mention's clause: fewest clause breaks between, then nearest."""
+    best: tuple[int, int, int] | None = None
+    for i in dated:
+        t = timexes[i]
+        lo, hi = (end, t.start) if t.start >= end else (t.end, start)
+        gap = text[lo:hi] if lo < hi else ""
+        breaks = len(_CLAUSE_BREAK_RE.findall(gap))
+        key = (breaks, max(0, hi - lo), i)
+        if best is None or key < best:
+            best = key
+    return best[2] if best is not None else None
+
+
+def _participants(sentence: str, lex: Lexicon) -> frozenset[str]:
+    """Capitalised words that are not sentence-initial, function words or date words."""
+    names = set()
+    first = True
+    for m in _NAME_RE.finditer(sentence):
+        word = m.group()
+        if first:
+            first = False
+            continue
+        if not word[0].isupper():
+            continue
+        folded = word.casefold()
+        if folded in lex.stopwords:
+            continue
+        entry = lex.words.get(folded)
+        if entry is not None and entry.sym != Sym.WORD:
+            continue
+        names.add(normalize_name(word))
+    return frozenset(names)
+
+
+def _anniversary_ordinal(text: str, start: int, etype: str) -> int | None:
+    """The N of "75-årsdagen", "the 75th anniversary", "75° anniversario"."""
+    if etype != "anniversary":
+        return None
+    m = _ORDINAL_BEFORE_RE.search(text[max(0, start - 8):start])
+    if m is None:
+        return None
+    n = int(m.group(1))
+    return n if 1 <= n <= 999 else None
+
+
+def _refined(mentions: list[Mention], dated: list[int],
+             timexes: Sequence[Anchored]) -> tuple[list[Mention], set[int]]:
+    """A mention dated by a coarse label ("the 2025 meeting") takes a finer date of its
+    sentence that lies inside the label ("… which took place on 19-21 February"),
+    unless another mention stands between them and claims it."""
+    out = []
+    consumed: set[int] = set()
+    for m in mentions:
+        if m.timex is None or m.value is None or (m.value.granularity or 0) >= Granularity.DAY:
+            out.append(m)
+            continue
+        best = None
+        for i in dated:
+            t = timexes[i]
+            if i == m.timex or (t.value.granularity or 0) < Granularity.DAY:
+                continue
+            if not _inside(t.value, m.value):
+                continue
+            lo, hi = (m.end, t.start) if t.start >= m.end else (t.end, m.start)
+            if any(lo <= o.start < hi for o in mentions if o is not m):
+                continue
+            if best is None or abs(t.start - m.start) < abs(timexes[best].start - m.start):
+                best = i
+        if best is None:
+            out.append(m)
+            continue
+        consumed.add(m.timex)
+        t = timexes[best]
+        out.append(attrs.evolve(m, timex=best, value=t.value,
+                                mod=t.mod.value if t.mod else None))
+    return out, consumed
+
+
+def _inside(inner: TimexValue, outer: TimexValue) -> bool:
+    a0, a1 = outer.bounds()
+    b0, b1 = inner.bounds()
+    return None not in (a0, a1, b0, b1) and a0 <= b0 and b1 <= a1  # type: ignore[operator]
+
+
+def _commemorated(mentions: list[Mention]) -> list[Mention]:
+    """Date the event an anniversary commemorates: the anniversary's year minus its ordinal."""
+    out = list(mentions)
+    for a in mentions:
+        if a.anniversary is None or a.value is None:
+            continue
+        for k, m in enumerate(out):
+            if m is a or m.type in ("anniversary", "celebration") or m.timex != a.timex:
+                continue
+            shifted = _shift_years(a.value, -a.anniversary)
+            if shifted is not None:
+                out[k] = attrs.evolve(m, value=shifted)
+    return out
+
+
+def _shift_years(value: TimexValue, years: int) -> TimexValue | None:
+    if isinstance(value, Interval):
+        value = value.end
+    if not isinstance(value, CalendarDate) or value.year is None:
+        return None
+    year = value.year + years
+    if not 1000 <= year <= 9999:
+        return None
+    day = value.date()
+    if day is not None:
+        return CalendarDate.from_date(day + relativedelta(years=years))
+    return CalendarDate.parse(f"{year:04d}" + value.iso()[4:])
