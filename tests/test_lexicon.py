@@ -25,7 +25,8 @@ CODES = available_languages()
 def test_language_file_loads_with_names_from_dateparser(code: str) -> None:
     lex = load_lexicon(code)
     data = tomllib.loads((LANG_DIR / f"{code}.toml").read_text(encoding="utf-8"))
-    names = _dateparser_names({"no": "nb"}.get(data["dateparser_locale"], data["dateparser_locale"]))
+    locale = data["dateparser_locale"]
+    names = _dateparser_names({"no": "nb"}.get(locale, locale))
     assert names, f"dateparser has no locale {data['dateparser_locale']!r}"
     months = {e.value for e in lex.words.values() if e.sym in (Sym.MONTH, Sym.MONTH_WEAK)}
     months |= {e.value for alts in lex.phrases.values() for _, e in alts

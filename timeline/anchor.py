@@ -47,7 +47,8 @@ class Anchored:
 
     Example:
         >>> from timeline.values import TimexValue
-        >>> Anchored(0, 4, "2025", TimexType.DATE, TimexValue.parse("2025"), None, "year", None).value.iso()
+        >>> a = Anchored(0, 4, "2025", TimexType.DATE, TimexValue.parse("2025"), None, "year", None)
+        >>> a.value.iso()
         '2025'
     """
 

@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="tag documents and print their timeline")
     ex.add_argument("paths", nargs="+", metavar="PATH",
-                    help=".txt files, .jsonl files (id, text, language?, published?) or - for stdin")
+                    help=".txt files, .jsonl files (id, text, language?, published?), - for stdin")
     ex.add_argument("--format", choices=FORMATS, default="json")
     ex.add_argument("--language", help="ISO 639-1 code for documents that do not give one")
     ex.add_argument("--published", help="publication date YYYY-MM-DD for documents without one")

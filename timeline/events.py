@@ -153,7 +153,8 @@ def find_mentions(text: str, lex: Lexicon, timexes: Sequence[Anchored]) -> list[
         for start, end, etype, key in found:
             tidx = _nearest(text, start, end, dated, timexes)
             value = timexes[tidx].value if tidx is not None else None
-            mod = timexes[tidx].mod.value if tidx is not None and timexes[tidx].mod else None
+            tmod = timexes[tidx].mod if tidx is not None else None
+            mod = tmod.value if tmod is not None else None
             mentions.append(Mention(start, end, text[start:end], etype, tidx, value, names, key,
                                     mod, _anniversary_ordinal(text, start, etype)))
         mentions, consumed = _refined(mentions, dated, timexes)

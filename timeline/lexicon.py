@@ -267,8 +267,9 @@ class _Compiler:
         dp = _dateparser_names(_DATEPARSER_ALIASES.get(
             str(self.data.get("dateparser_locale", self.path.stem)),
             str(self.data.get("dateparser_locale", self.path.stem))))
-        for table, keys, strong, weak in (("months", _MONTH_KEYS, Sym.MONTH, Sym.MONTH_WEAK),
-                                          ("weekdays", _WEEKDAY_KEYS, Sym.WEEKDAY, Sym.WEEKDAY_WEAK)):
+        kinds = (("months", _MONTH_KEYS, Sym.MONTH, Sym.MONTH_WEAK),
+                 ("weekdays", _WEEKDAY_KEYS, Sym.WEEKDAY, Sym.WEEKDAY_WEAK))
+        for table, keys, strong, weak in kinds:
             forms: list[tuple[str, int]] = []
             for n, k in enumerate(keys, start=1):
                 forms += [(f, n) for f in dp.get(k, []) if isinstance(f, str)]

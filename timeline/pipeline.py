@@ -15,8 +15,8 @@ from timeline.models import (
     Document,
     DocumentResult,
     EventMention,
-    Timeline,
     TimeExpression,
+    Timeline,
     time_expressions,
 )
 from timeline.reconcile import reconcile

@@ -265,7 +265,17 @@ class _M:
         return self.s.tokens[i].text if i >= 0 else ""
 
 
-_Built = tuple[TimexType, Partial] | tuple[TimexType, Partial, str] | None
+@attrs.frozen
+class Reading:
+    """A rule's reading with the reason it chose it among others (for ``explain``)."""
+
+    type: TimexType
+    partial: Partial
+    note: str | None = None
+    alternatives: tuple[str, ...] = ()
+
+
+_Built = tuple[TimexType, Partial] | Reading | None
 _Builder = Callable[[_M, Lexicon], _Built]
 
 
@@ -409,7 +419,8 @@ def _numeric_date(m: _M, lex: Lexicon) -> _Built:
             alt = (CalendarDate.of(year=year, month=other[1], day=other[0]).iso(),)
         except InvalidTimexError:
             alt = ()
-    return TimexType.DATE, Known(CalendarDate.of(year=year, month=month, day=day)), note, *alt  # type: ignore[return-value]
+    return Reading(TimexType.DATE, Known(CalendarDate.of(year=year, month=month, day=day)),
+                   note, alt)
 
 
 @_rule("month_year", "ART? (?P<m>MONTH) DOT? COMMA? OF? (?P<y>YEAR)")
@@ -540,7 +551,8 @@ def _quarter(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
     if m.has("q"):
         kind, n = m.val("q")
-        if m.idx("y") >= 0 and m.idx("y") < m.idx("q") and m.s.tokens[m.idx("y")].end == m.s.tokens[m.idx("q")].start:
+        y, q = m.idx("y"), m.idx("q")
+        if 0 <= y < q and m.s.tokens[y].end == m.s.tokens[q].start:
             return None
     else:
         unit = m.val("u")[0]
@@ -594,7 +606,7 @@ def _deictic_duration(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("deictic_period", "ART? (?P<x>DEI) PERIOD")
 def _deictic_period(m: _M, lex: Lexicon) -> _Built:
-    kind, offset = m.val("x")
+    _, offset = m.val("x")
     if offset == 0:
         return TimexType.DATE, Known(Reference("PRESENT_REF"))
     return TimexType.DATE, Known(Reference("FUTURE_REF" if offset > 0 else "PAST_REF"))
@@ -614,7 +626,7 @@ def _deictic_month(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("deictic_pod", "(?P<x>DEI) (?P<p>POD)")
 def _deictic_pod(m: _M, lex: Lexicon) -> _Built:
-    kind, offset = m.val("x")
+    kind, _ = m.val("x")
     if kind != "this":
         return None
     return TimexType.TIME, Shift("D", 0, m.val("p"))
@@ -650,7 +662,8 @@ def _in_future(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DURATION, Known(Duration.of(unit, n))
 
 
-@_rule("duration", "(?P<n>NUM) DASH? (?P<u>UNIT) (?! DASH? AGE)", "(?P<u>UNIT) (?! DASH? AGE | YEAR)")
+@_rule("duration", "(?P<n>NUM) DASH? (?P<u>UNIT) (?! DASH? AGE)",
+       "(?P<u>UNIT) (?! DASH? AGE | YEAR)")
 def _duration(m: _M, lex: Lexicon) -> _Built:
     unit, plural = m.val("u")
     if unit not in _DURATION_UNITS or unit == "HALF":
@@ -739,11 +752,10 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
                 continue
             a, b = match.span()
             a = _trim_start(s.syms, a, b)
-            note, alts = None, ()
-            if len(built) > 2:
-                note, alts = built[2], tuple(built[3:])  # type: ignore[misc]
-            cand = Candidate(s.tokens[a].start, s.tokens[b - 1].end, built[0], built[1],
-                             rule.name, note=note, alternatives=alts)
+            if not isinstance(built, Reading):
+                built = Reading(*built)
+            cand = Candidate(s.tokens[a].start, s.tokens[b - 1].end, built.type, built.partial,
+                             rule.name, note=built.note, alternatives=built.alternatives)
             found.append((a, b, priority, cand))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken = bytearray(len(s.syms) + 1)
@@ -765,7 +777,7 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     return out
 
 
-def _safe_build(rule: Rule, m: _M, lex: Lexicon) -> Any:
+def _safe_build(rule: Rule, m: _M, lex: Lexicon) -> _Built:
     try:
         return rule.build(m, lex)
     except InvalidTimexError:

@@ -43,7 +43,7 @@ class Granularity(enum.IntEnum):
     SECOND = 13
 
 
-class Mod(str, enum.Enum):
+class Mod(enum.StrEnum):
     """TIMEX3 modifiers.
 
     Example:
@@ -65,7 +65,7 @@ class Mod(str, enum.Enum):
     APPROX = "APPROX"
 
 
-class TimexType(str, enum.Enum):
+class TimexType(enum.StrEnum):
     """The TIMEX3 type of an expression.
 
     Example:
@@ -394,7 +394,8 @@ class CalendarDate(TimexValue):
     @property
     def year(self) -> int | None:
         """The year, when all four digits are known."""
-        return int(self.year_text) if len(self.year_text) == 4 and self.year_text.isdigit() else None
+        y = self.year_text
+        return int(y) if len(y) == 4 and y.isdigit() else None
 
     @property
     def month(self) -> int | None:
@@ -460,7 +461,7 @@ class CalendarDate(TimexValue):
         if self.half_text is not None:
             return Granularity.HALF
         y = self.year_text
-        if len(y) == 2 or y.endswith("XX") and y != "XXXX":
+        if len(y) == 2 or (y.endswith("XX") and y != "XXXX"):
             return Granularity.CENTURY
         if len(y) == 3 or (y.endswith("X") and y != "XXXX"):
             return Granularity.DECADE
