@@ -319,7 +319,7 @@ def _date(year: int | None, month: int | None, day: int | None = None, **kw: Any
     return Known(CalendarDate.of(year=year, month=month, day=day))
 
 
-_DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) DOT? (?: COMMA? (?P<y>YEAR))?"
+_DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) DOT? (?: COMMA? UNITY? (?P<y>YEAR))?"
 _WDAY_PREFIX = "(?: SWDAY | WDAY (?= [.,]) ) DOT? COMMA?"
 
 
@@ -618,7 +618,7 @@ def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, m.val("p"))
 
 
-@_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)")
+@_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)", "ART? (?P<x>DEI) UNIT OF? (?P<m>MONTH)")
 def _deictic_month(m: _M, lex: Lexicon) -> _Built:
     _, offset = m.val("x")
     return TimexType.DATE, MissingYear(month=m.val("m"), direction=offset)
