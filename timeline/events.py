@@ -27,6 +27,7 @@ from timeline.segment import sentences
 from timeline.values import CalendarDate, Granularity, Interval, TimexType, TimexValue
 
 GENERIC = "event"
+_OF_DISTANCE = 24  # characters between "anniversary" and the event it is of
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _NAME_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -157,6 +158,7 @@ def find_mentions(text: str, lex: Lexicon, timexes: Sequence[Anchored]) -> list[
             mod = tmod.value if tmod is not None else None
             mentions.append(Mention(start, end, text[start:end], etype, tidx, value, names, key,
                                     mod, _anniversary_ordinal(text, start, etype)))
+        mentions = _joined(text, mentions)
         mentions, consumed = _refined(mentions, dated, timexes)
         mentions = _commemorated(mentions)
         linked = {m.timex for m in mentions} | consumed
@@ -242,6 +244,22 @@ def _anniversary_ordinal(text: str, start: int, etype: str) -> int | None:
     return n if 1 <= n <= 999 else None
 
 
+def _joined(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Neighbouring triggers of one type in one clause are one mention
+    ("upprättandet av diplomatiska förbindelser", "state visit")."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == m.type and prev.timex == m.timex:
+            gap = text[prev.end:m.start]
+            if len(gap.split()) <= 3 and not _CLAUSE_BREAK_RE.search(gap):
+                out[-1] = attrs.evolve(prev, end=m.end, text=text[prev.start:m.end],
+                                       participants=prev.participants | m.participants)
+                continue
+        out.append(m)
+    return out
+
+
 def _refined(mentions: list[Mention], dated: list[int],
              timexes: Sequence[Anchored]) -> tuple[list[Mention], set[int]]:
     """A mention dated by a coarse label ("the 2025 meeting") takes a finer date of its
@@ -282,17 +300,23 @@ def _inside(inner: TimexValue, outer: TimexValue) -> bool:
 
 
 def _commemorated(mentions: list[Mention]) -> list[Mention]:
-    """Date the event an anniversary commemorates: the anniversary's year minus its ordinal."""
+    """Date the event an anniversary is "of": the anniversary's year minus its ordinal.
+
+    The commemorated event is the first other mention right after the anniversary
+    word ("75-årsdagen av upprättandet", "the 75th anniversary of the founding").
+    """
     out = list(mentions)
     for a in mentions:
         if a.anniversary is None or a.value is None:
             continue
-        for k, m in enumerate(out):
-            if m is a or m.type in ("anniversary", "celebration") or m.timex != a.timex:
-                continue
-            shifted = _shift_years(a.value, -a.anniversary)
-            if shifted is not None:
-                out[k] = attrs.evolve(m, value=shifted)
+        after = [k for k, m in enumerate(out) if m.start >= a.end
+                 and m.type not in ("anniversary", "celebration", GENERIC)]
+        if not after or out[after[0]].start - a.end > _OF_DISTANCE:
+            continue
+        k = after[0]
+        shifted = _shift_years(a.value, -a.anniversary)
+        if shifted is not None:
+            out[k] = attrs.evolve(out[k], value=shifted, timex=a.timex)
     return out
 
 

@@ -42,27 +42,27 @@ __all__ = [
 
 
 class Granularity(enum.IntEnum):
-    """How precise a value is, from coarse to fine.
+    """How precise a value is, from coarse to fine (all members are truthy).
 
     Example:
         >>> Granularity.YEAR < Granularity.DAY
         True
     """
 
-    MILLENNIUM = 0
-    CENTURY = 1
-    DECADE = 2
-    YEAR = 3
-    HALF = 4
-    QUARTER = 5
-    SEASON = 6
-    MONTH = 7
-    WEEK = 8
-    DAY = 9
-    PART_OF_DAY = 10
-    HOUR = 11
-    MINUTE = 12
-    SECOND = 13
+    MILLENNIUM = 1
+    CENTURY = 2
+    DECADE = 3
+    YEAR = 4
+    HALF = 5
+    QUARTER = 6
+    SEASON = 7
+    MONTH = 8
+    WEEK = 9
+    DAY = 10
+    PART_OF_DAY = 11
+    HOUR = 12
+    MINUTE = 13
+    SECOND = 14
 
 
 class Mod(enum.StrEnum):
@@ -187,7 +187,7 @@ class TimexValue:
 
     Example:
         >>> TimexValue.parse("2025-02-19/2025-02-21").granularity
-        <Granularity.DAY: 9>
+        <Granularity.DAY: 10>
     """
 
     @classmethod
@@ -721,6 +721,8 @@ def _day_layout(layout: Layout) -> Layout:
 def _parse_date(text: str) -> CalendarDate:
     date, has_time, clock = text.partition("T")
     year, *rest = date.split("-")
+    if len(year) > 4 and year.isascii() and year.isdigit():
+        raise _bad(text, f"year {year} is out of range 1-9999")
     if _YEAR_RE.fullmatch(year) is None or len(rest) > 2:
         raise _bad(text, "not a date: expected YYYY, YYY, YY, a decade or century, then parts")
     known = year.rstrip("X")
@@ -817,22 +819,25 @@ class Duration(TimexValue):
     parts: tuple[tuple[str, Amount], ...]
 
     def __attrs_post_init__(self) -> None:
+        why = self._problem()
+        if why is not None:
+            raise _bad(self.iso(), why)
+
+    def _problem(self) -> str | None:
         if not self.parts:
-            raise InvalidTimexError("invalid TIMEX3 duration: it needs at least one part")
+            return "a duration needs at least one amount and unit"
         last = -1
         for unit, amount in self.parts:
             rank = _UNIT_RANK.get(unit, -1)
             if rank < 0:
-                raise InvalidTimexError(f"invalid TIMEX3 duration: unknown unit {unit!r}")
+                return f"unknown unit {unit!r}"
             if rank <= last:
-                raise InvalidTimexError(
-                    f"invalid TIMEX3 duration {self.parts!r}: units must each come once, "
-                    f"in the order {' '.join(_UNIT_RANK)}")
+                return f"units must each come once, in the order {' '.join(_UNIT_RANK)}"
             last = rank
             if _amount_text(amount) is None:
-                raise InvalidTimexError(
-                    f"invalid TIMEX3 duration: amount {amount!r} is not a non-negative "
-                    "int, a plainly written float, or None")
+                return (f"amount {amount!r} is not a non-negative int below 10**18, "
+                        "a plainly written float, or None")
+        return None
 
     @classmethod
     def of(cls, unit: str, amount: Amount) -> Duration:
@@ -890,18 +895,15 @@ def _parse_duration(text: str) -> Duration:
             if m is None or m.group(2) not in units:
                 raise _bad(text, f"expected an amount and a unit at {segment[pos:]!r}")
             written, unit = m.groups()
+            if len(written) > 18:
+                raise _bad(text, f"the amount {written!r} is too long")
             amount: Amount = (None if written == "X"
                               else float(written) if "." in written else int(written))
             if _amount_text(amount) != written:
                 raise _bad(text, f"the amount {written!r} is not written canonically")
             parts.append(("MIN" if units is not _DATE_UNITS and unit == "M" else unit, amount))
             pos = m.end()
-    if not parts:
-        raise _bad(text, "a duration needs at least one amount and unit")
-    try:
-        return Duration(tuple(parts))
-    except InvalidTimexError as exc:
-        raise _bad(text, str(exc)) from None
+    return Duration(tuple(parts))
 
 
 @attrs.frozen(slots=True)
@@ -913,7 +915,7 @@ class Reference(TimexValue):
         ('PAST_REF', (None, None))
     """
 
-    KINDS: ClassVar[frozenset[str]] = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+    KINDS: ClassVar[tuple[str, ...]] = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
     kind: str = attrs.field()
 
     @kind.validator
@@ -986,9 +988,10 @@ def _parse_any(text: str) -> TimexValue:
     if "/" in text:
         a, _, b = text.partition("/")
         try:
-            return Interval(_parse_date(a), _parse_date(b))
+            start, end = _parse_date(a), _parse_date(b)
         except InvalidTimexError as exc:
-            raise _bad(text, str(exc)) from None
+            raise _bad(text, f"an end is not a date: {exc}") from None
+        return Interval(start, end)
     return _parse_date(text)
 
 
