@@ -188,7 +188,7 @@ def _resolve(p: Partial, tense: int, state: _State) -> tuple[TimexValue | None, 
 
 def _partial_date(p: MissingYear, year: int | None) -> CalendarDate:
     value = CalendarDate.of(year=year, month=p.month, day=p.day, season=p.season,
-                            quarter=p.quarter, half=p.half)
+                            quarter=p.quarter, half=p.half, week=p.week)
     if p.part_of_day:
         value = value.with_part_of_day(p.part_of_day)
     if p.hour is not None:
@@ -206,6 +206,8 @@ def _position(p: MissingYear) -> tuple[int, int]:
         return p.quarter * 3 - 1, 15
     if p.half is not None:
         return p.half * 6 - 3, 15
+    if p.week is not None:
+        return min(12, (p.week - 1) * 12 // 52 + 1), 15
     return 6, 15
 
 

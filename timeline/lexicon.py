@@ -117,6 +117,7 @@ class Lexicon:
     compounds: bool = False
     ambiguous: frozenset[str] = frozenset()
     past_suffixes: tuple[str, ...] = ()
+    decade_words: frozenset[str] = frozenset()
 
 
 def available_languages() -> tuple[str, ...]:
@@ -259,7 +260,8 @@ class _Compiler:
             stopwords=frozenset(w.casefold() for w in detect.get("stopwords", [])),
             events=MappingProxyType(events), compounds=bool(d.get("compounds", False)),
             ambiguous=frozenset(w.casefold() for w in self.table("names").get("ambiguous", [])),
-            past_suffixes=tuple(self.table("tense").get("past_suffixes", [])))
+            past_suffixes=tuple(self.table("tense").get("past_suffixes", [])),
+            decade_words=frozenset(w.casefold() for w in self.table("decades").get("words", [])))
 
     def _names(self) -> None:
         names = self.table("names")

@@ -41,6 +41,7 @@ class MissingYear:
     season: str | None = None
     quarter: int | None = None
     half: int | None = None
+    week: int | None = None
     part_of_day: str | None = None
     hour: int | None = None
     minute: int | None = None

@@ -319,7 +319,7 @@ def _date(year: int | None, month: int | None, day: int | None = None, **kw: Any
     return Known(CalendarDate.of(year=year, month=month, day=day))
 
 
-_DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) DOT? (?: COMMA? UNITY? (?P<y>YEAR))?"
+_DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) (?: DOT? COMMA? UNITY? (?P<y>YEAR))?"
 _WDAY_PREFIX = "(?: SWDAY | WDAY (?= [.,]) ) DOT? COMMA?"
 
 
@@ -459,6 +459,8 @@ def _year_word(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
     if year is None:
         return None
+    if year % 10 == 0 and m.text("w").casefold() in lex.decade_words:
+        return TimexType.DATE, Known(_calendar(f"{year // 10}X"))  # "de jaren 1950"
     return TimexType.DATE, Known(CalendarDate.of(year=year))
 
 
@@ -503,10 +505,10 @@ def _year_range(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Between(Known(CalendarDate.of(year=y1)), Known(CalendarDate.of(year=y2)))
 
 
-@_rule("decade", "ART? (?P<z>DECADE) (?: DASH? UNITY)?", "ART? (?P<u>UNITY) (?P<n>[cd])")
+@_rule("decade", "ART? (?P<z>DECADE) (?: DASH? UNITY)?", "ART? (?P<u>UNITY) '? (?P<n>[cd])")
 def _decade(m: _M, lex: Lexicon) -> _Built:
     if m.has("u"):
-        if m.val("u")[1] is False:
+        if m.text("u").casefold() not in lex.decade_words:
             return None
         n = m.val("n")
         if not isinstance(n, int) or n not in range(20, 100, 10):
@@ -618,9 +620,11 @@ def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, m.val("p"))
 
 
-@_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)", "ART? (?P<x>DEI) UNIT OF? (?P<m>MONTH)")
+@_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)", "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)")
 def _deictic_month(m: _M, lex: Lexicon) -> _Built:
     _, offset = m.val("x")
+    if m.has("u") and m.val("u")[0] != "M":
+        return None
     return TimexType.DATE, MissingYear(month=m.val("m"), direction=offset)
 
 
@@ -691,7 +695,8 @@ def _set(m: _M, lex: Lexicon) -> _Built:
     return TimexType.SET, Known(Duration.of(unit, n))
 
 
-@_rule("clock", "(?P<h>DIG) COLON (?P<mi>DIG) (?P<ap>AMPM)? HOURW?",
+@_rule("clock", "HOURW? (?P<h>DIG) COLON (?P<mi>DIG) (?P<ap>AMPM)? HOURW?",
+       "HOURW DOT? (?P<h>DIG) DOT (?P<mi>DIG)", "HOURW DOT? (?P<h>DIG) (?! [.,:] [dyn])",
        "(?P<h>DIG) DOT (?P<mi>DIG) (?P<ap>AMPM|HOURW)", "(?P<h>DIG) (?P<ap>AMPM|HOURW)",
        "(?P<c>CLOCK)")
 def _clock(m: _M, lex: Lexicon) -> _Built:
@@ -708,6 +713,17 @@ def _clock(m: _M, lex: Lexicon) -> _Built:
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
     return TimexType.TIME, ClockTime(hour, minute)
+
+
+@_rule("week_number", "(?P<u>UNIT) (?P<n>DIG) (?! [.:/-] [dyn]) (?: COMMA? (?P<y>YEAR))?")
+def _week_number(m: _M, lex: Lexicon) -> _Built:
+    n = m.val("n")
+    if m.val("u")[0] != "W" or m.val("u")[1] is True or not 1 <= n <= 53:
+        return None
+    year = _year(m.val("y"))
+    if year is None:
+        return TimexType.DATE, MissingYear(week=n)
+    return TimexType.DATE, Known(CalendarDate.of(year=year, week=n))
 
 
 @_rule("reference", "(?P<v>REF)")
