@@ -28,6 +28,9 @@ from timeline.values import CalendarDate, Granularity, Interval, TimexType, Time
 
 GENERIC = "event"
 _OF_DISTANCE = 24  # characters between "anniversary" and the event it is of
+_LABEL_GAP = 12  # "vårmötet 2025", "voorjaarsbijeenkomst van 2025": the year names the event
+_MAX_BREAKS = 2  # a date more clause breaks away belongs to another clause
+_MAX_LINK_DISTANCE = 160  # characters
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _NAME_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -92,6 +95,10 @@ def _triggers(code: str) -> _Triggers:
                 phrases.append((pattern, etype, folded))
             else:
                 exact.setdefault(folded, (etype, folded))
+    # Inflected triggers share one key: "konferensen" and "konferens" are the same word.
+    for word, (etype, _) in list(exact.items()):
+        roots = [w for w in exact if len(w) >= 4 and word.startswith(w) and len(word) - len(w) <= 4]
+        exact[word] = (etype, min(roots, key=len) if roots else word)
     stems = sorted((w for w in exact if len(w) >= 4), key=len, reverse=True)
     inner = None
     if lex.compounds and stems:
@@ -153,11 +160,13 @@ def find_mentions(text: str, lex: Lexicon, timexes: Sequence[Anchored]) -> list[
         mentions = []
         for start, end, etype, key in found:
             tidx = _nearest(text, start, end, dated, timexes)
+            quals = _qualifiers(text, start, end, lex)
             value = timexes[tidx].value if tidx is not None else None
             tmod = timexes[tidx].mod if tidx is not None else None
             mod = tmod.value if tmod is not None else None
-            mentions.append(Mention(start, end, text[start:end], etype, tidx, value, names, key,
-                                    mod, _anniversary_ordinal(text, start, etype)))
+            mentions.append(Mention(start, end, text[start:end], etype, tidx, value,
+                                    names | quals, key, mod,
+                                    _anniversary_ordinal(text, start, etype)))
         mentions = _joined(text, mentions)
         mentions, consumed = _refined(mentions, dated, timexes)
         mentions = _commemorated(mentions)
@@ -206,10 +215,29 @@ def _nearest(text: str, start: int, end: int, dated: list[int],
         lo, hi = (end, t.start) if t.start >= end else (t.end, start)
         gap = text[lo:hi] if lo < hi else ""
         breaks = len(_CLAUSE_BREAK_RE.findall(gap))
-        key = (breaks, max(0, hi - lo), i)
+        distance = max(0, hi - lo)
+        if breaks > _MAX_BREAKS or distance > _MAX_LINK_DISTANCE:
+            continue
+        key = (breaks, distance, i)
         if best is None or key < best:
             best = key
     return best[2] if best is not None else None
+
+
+def _qualifiers(text: str, start: int, end: int, lex: Lexicon) -> frozenset[str]:
+    """Language-independent marks of which occasion a trigger names: a season
+    ("vårmötet", "Frühjahrstagung", "spring meeting") becomes ``@SP``."""
+    word = text[start:end].casefold()
+    before = text[max(0, start - 30):start].split()
+    after = text[end:end + 30].split()
+    out = set()
+    for w, e in lex.words.items():
+        if e.sym != Sym.SEASON or len(w) < 3:
+            continue
+        if word.startswith(w) or (before and before[-1].casefold() == w) \
+                or (len(after) > 1 and after[1].casefold().rstrip(".,") == w):
+            out.add(f"@{e.value}")
+    return frozenset(out)
 
 
 def _participants(sentence: str, lex: Lexicon) -> frozenset[str]:
@@ -262,13 +290,15 @@ def _joined(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _refined(mentions: list[Mention], dated: list[int],
              timexes: Sequence[Anchored]) -> tuple[list[Mention], set[int]]:
-    """A mention dated by a coarse label ("the 2025 meeting") takes a finer date of its
+    """A mention named by a coarse label ("the 2025 meeting") takes a finer date of its
     sentence that lies inside the label ("… which took place on 19-21 February"),
     unless another mention stands between them and claims it."""
     out = []
     consumed: set[int] = set()
     for m in mentions:
-        if m.timex is None or m.value is None or (m.value.granularity or 0) >= Granularity.DAY:
+        if m.timex is None or m.value is None or not isinstance(m.value, CalendarDate) \
+                or m.value.granularity >= Granularity.DAY \
+                or _gap(m.start, m.end, timexes[m.timex]) > _LABEL_GAP:
             out.append(m)
             continue
         best = None
@@ -291,6 +321,10 @@ def _refined(mentions: list[Mention], dated: list[int],
         out.append(attrs.evolve(m, timex=best, value=t.value,
                                 mod=t.mod.value if t.mod else None))
     return out, consumed
+
+
+def _gap(start: int, end: int, t: Anchored) -> int:
+    return t.start - end if t.start >= end else start - t.end
 
 
 def _inside(inner: TimexValue, outer: TimexValue) -> bool:

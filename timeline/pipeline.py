@@ -25,6 +25,7 @@ from timeline.tagger import find_candidates
 
 DocumentLike = str | os.PathLike[str] | Document
 _MAX_CHARS = 50_000_000
+_PHRASE_GAP = 40  # characters between trigger and date in an event's quoted phrase
 
 
 def parse_published(published: dt.date | str | None) -> dt.date | None:
@@ -157,11 +158,12 @@ def process_document(doc: Document, *, language: str | None = None,
 
 
 def _phrase(m: Mention, anchored: list[Anchored]) -> tuple[int, int]:
-    """The mention with its date: from the trigger to the timex, whichever comes first."""
+    """The mention with its date, from the trigger to the timex, when they stand close."""
     if m.timex is None:
         return m.start, m.end
     t = anchored[m.timex]
-    return min(m.start, t.start), max(m.end, t.end)
+    a, b = min(m.start, t.start), max(m.end, t.end)
+    return (a, b) if b - a - (m.end - m.start) - (t.end - t.start) <= _PHRASE_GAP else (m.start, m.end)
 
 
 def extract(documents: Iterable[DocumentLike] | DocumentLike, *, language: str | None = None,

@@ -103,20 +103,30 @@ def reconcile(documents: Sequence[DocumentResult]) -> tuple[list[DocumentResult]
     """
     records = sorted(_records(documents), key=lambda r: r.sort_key)
     clusters: list[_Cluster] = []
-    for rec in records:
-        target = None if rec.mention.type == GENERIC else _best_cluster(rec, clusters)
-        if target is None:
-            clusters.append(_Cluster([rec], rec.value, _group(rec.mention.type),
-                                     {rec.mention.key}, set(rec.mention.participants)))
-            continue
-        target.records.append(rec)
-        target.keys.add(rec.mention.key)
-        target.participants.update(rec.mention.participants)
-        if rec.value is not None and (target.value is None
-                                      or _precision(rec.value) > _precision(target.value)):
-            target.value = rec.value
+    precise = [r for r in records if r.value is not None and _is_precise(r.value)]
+    rest = [r for r in records if r.value is None or not _is_precise(r.value)]
+    for rec in precise:
+        _place(rec, clusters)
+    # Parts are known before coarse mentions arrive, so "the 2025 meeting" joins the
+    # whole meeting, never the morning session inside it.
     _link_parts(clusters)
+    for rec in rest:
+        _place(rec, clusters)
     return _materialise(documents, clusters)
+
+
+def _place(rec: _Record, clusters: list[_Cluster]) -> None:
+    target = None if rec.mention.type == GENERIC else _best_cluster(rec, clusters)
+    if target is None:
+        clusters.append(_Cluster([rec], rec.value, _group(rec.mention.type),
+                                 {rec.mention.key}, set(rec.mention.participants)))
+        return
+    target.records.append(rec)
+    target.keys.add(rec.mention.key)
+    target.participants.update(rec.mention.participants)
+    if rec.value is not None and (target.value is None
+                                  or _precision(rec.value) > _precision(target.value)):
+        target.value = rec.value
 
 
 def _records(documents: Iterable[DocumentResult]) -> Iterable[_Record]:
@@ -128,12 +138,21 @@ def _records(documents: Iterable[DocumentResult]) -> Iterable[_Record]:
 
 
 def _best_cluster(rec: _Record, clusters: list[_Cluster]) -> _Cluster | None:
+    """The event a mention belongs to, or None for a new one.
+
+    A coarse mention ("in 2025") joins only whole events, not their parts; inside
+    one document it joins a precisely dated event only through the same trigger
+    word, since the author who wrote both dates meant two occasions.
+    """
     best: tuple[int, int] | None = None
     chosen = None
     group = _group(rec.mention.type)
     names = set(rec.mention.participants)
+    coarse = rec.value is None or not _is_precise(rec.value)
     for k, c in enumerate(clusters):
         if c.group != group or not _times_agree(c.value, rec.value):
+            continue
+        if coarse and c.part_of is not None:
             continue
         same_key = rec.mention.key in c.keys
         shared = len(names & c.participants)
@@ -142,8 +161,12 @@ def _best_cluster(rec: _Record, clusters: list[_Cluster]) -> _Cluster | None:
                 continue
         elif not same_key and shared == 0:
             continue
+        if coarse and c.value is not None and _is_precise(c.value):
+            own = {r.mention.key for r in c.records if r.doc == rec.doc}
+            if own and rec.mention.key not in own:
+                continue
         score = (3 * same_key + min(shared, 5)
-                 + (1 if isinstance(c.value, Interval) else 0), -k)
+                 + (2 if isinstance(c.value, Interval) else 0), -k)
         if best is None or score > best:
             best, chosen = score, c
     return chosen

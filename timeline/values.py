@@ -127,7 +127,13 @@ Amount = int | float | None
 _MIN = dt.datetime.min
 _MAX = dt.datetime.max
 _SECOND = dt.timedelta(seconds=1)
+_MINUTE = dt.timedelta(minutes=1)
+_HOUR = dt.timedelta(hours=1)
+_DAY = dt.timedelta(days=1)
+_WEEK = dt.timedelta(weeks=1)
 _TICK = dt.timedelta(microseconds=1)
+_YEARS = {n: relativedelta(years=n) for n in (1, 10, 100, 1000)}
+_MONTHS = {n: relativedelta(months=n) for n in (1, 3, 6)}
 
 _POD_HOURS = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 22),
               "NI": (22, 24), "DT": (8, 18)}
@@ -145,6 +151,9 @@ _LAYOUT_GRANULARITY = {
     Layout.SEASON: Granularity.SEASON, Layout.QUARTER: Granularity.QUARTER,
     Layout.HALF: Granularity.HALF,
 }
+# How precise a year is, by how many of its leading digits are written (0 for XXXX).
+_PRECISION_OF_DIGITS = (Granularity.YEAR, Granularity.MILLENNIUM, Granularity.CENTURY,
+                        Granularity.DECADE, Granularity.YEAR)
 _WEEK_LAYOUTS = (Layout.WEEK, Layout.WEEKDAY, Layout.WEEKEND)
 _DAY_LAYOUTS = (Layout.DAY, Layout.WEEKDAY)
 
@@ -629,40 +638,40 @@ class CalendarDate(TimexValue):
         size = _PREFIX_YEARS.get(self.year_precision)
         if size is not None:
             start = dt.datetime(p * size, 1, 1)
-            return start, _plus(start, relativedelta(years=size)), False
+            return start, _plus(start, _YEARS[size]), False
         start = dt.datetime(p, 1, 1)
         layout = self.layout
-        step: relativedelta | dt.timedelta = relativedelta(years=1)
+        step: relativedelta | dt.timedelta = _YEARS[1]
         one_day = False
         if layout is Layout.MONTH or layout is Layout.DAY:
             if self.month is not None:
-                start, step = start.replace(month=self.month), relativedelta(months=1)
+                start, step = start.replace(month=self.month), _MONTHS[1]
                 if self.day is not None:
-                    start, step, one_day = start.replace(day=self.day), dt.timedelta(days=1), True
+                    start, step, one_day = start.replace(day=self.day), _DAY, True
         elif layout in _WEEK_LAYOUTS:
             if self.week is None:
                 start = _monday(p, 1)
                 return start, (_monday(p + 1, 1) if p < 9999 else _MAX), False
-            start, step = _monday(p, self.week), dt.timedelta(weeks=1)
+            start, step = _monday(p, self.week), _WEEK
             if layout is Layout.WEEKEND:
                 start, step = start + dt.timedelta(days=5), dt.timedelta(days=2)
             elif layout is Layout.WEEKDAY and self.weekday is not None:
                 start += dt.timedelta(days=self.weekday - 1)
-                step, one_day = dt.timedelta(days=1), True
+                step, one_day = _DAY, True
         elif layout is Layout.SEASON and self.season is not None:
-            start, step = start.replace(month=_SEASON_MONTH[self.season]), relativedelta(months=3)
+            start, step = start.replace(month=_SEASON_MONTH[self.season]), _MONTHS[3]
         elif layout is Layout.QUARTER and self.quarter is not None:
-            start, step = start.replace(month=self.quarter * 3 - 2), relativedelta(months=3)
+            start, step = start.replace(month=self.quarter * 3 - 2), _MONTHS[3]
         elif layout is Layout.HALF and self.half is not None:
-            start, step = start.replace(month=self.half * 6 - 5), relativedelta(months=6)
+            start, step = start.replace(month=self.half * 6 - 5), _MONTHS[6]
         if one_day and self.part_of_day is not None:
             a, b = _POD_HOURS[self.part_of_day]
             return start + dt.timedelta(hours=a), _plus(start, dt.timedelta(hours=b)), True
         if not one_day or self.hour is None:
             return start, _plus(start, step), False
-        start, step = start.replace(hour=self.hour), dt.timedelta(hours=1)
+        start, step = start.replace(hour=self.hour), _HOUR
         if self.minute is not None:
-            start, step = start.replace(minute=self.minute), dt.timedelta(minutes=1)
+            start, step = start.replace(minute=self.minute), _MINUTE
             if self.second is not None:
                 start, step = start.replace(second=self.second), _SECOND
         return start, _plus(start, step), True
@@ -726,18 +735,29 @@ def _parse_date(text: str) -> CalendarDate:
     if _YEAR_RE.fullmatch(year) is None or len(rest) > 2:
         raise _bad(text, "not a date: expected YYYY, YYY, YY, a decade or century, then parts")
     known = year.rstrip("X")
-    precision = (Granularity.YEAR, Granularity.MILLENNIUM, Granularity.CENTURY,
-                 Granularity.DECADE, Granularity.YEAR)[len(known)]
-    short = len(year) < 4
-    if short:
-        precision = Granularity.DECADE if len(year) == 3 else Granularity.CENTURY
     fields: dict[str, Any] = {"year_prefix": int(known) if known else None,
-                              "year_precision": precision, "year_short": short}
+                              "year_precision": _PRECISION_OF_DIGITS[len(known)],
+                              "year_short": len(year) < 4}
+    layout = Layout.YEAR if not rest else _parse_date_parts(text, rest, fields)
+    if has_time:
+        if clock in _POD_HOURS:
+            fields["time"], fields["part_of_day"] = Granularity.PART_OF_DAY, clock
+        else:
+            pieces = clock.split(":")
+            if len(pieces) > 3 or not all(_TWO_RE.fullmatch(x) for x in pieces):
+                raise _bad(text, "the time must be a part of day, hh, hh:mm or hh:mm:ss")
+            fields["time"] = (Granularity.HOUR, Granularity.MINUTE,
+                              Granularity.SECOND)[len(pieces) - 1]
+            for name, piece in zip(("hour", "minute", "second"), pieces, strict=False):
+                fields[name] = _num(piece)
+    return CalendarDate(layout=layout, **fields)
+
+
+def _parse_date_parts(text: str, rest: list[str], fields: dict[str, Any]) -> Layout:
+    """Read the one or two ``-`` parts after the year into ``fields``; give the layout."""
+    first = rest[0]
     layout = Layout.YEAR
-    first = rest[0] if rest else ""
-    if not rest:
-        pass
-    elif _TWO_RE.fullmatch(first):
+    if _TWO_RE.fullmatch(first):
         layout, fields["month"] = Layout.MONTH, _num(first)
         if len(rest) == 2:
             if _TWO_RE.fullmatch(rest[1]) is None:
@@ -762,18 +782,7 @@ def _parse_date(text: str) -> CalendarDate:
         layout, fields["half"] = Layout.HALF, _num(first[1:])
     else:
         raise _bad(text, f"{first!r} is not a month, week, season, quarter or half")
-    if has_time:
-        if clock in _POD_HOURS:
-            fields["time"], fields["part_of_day"] = Granularity.PART_OF_DAY, clock
-        else:
-            pieces = clock.split(":")
-            if len(pieces) > 3 or not all(_TWO_RE.fullmatch(x) for x in pieces):
-                raise _bad(text, "the time must be a part of day, hh, hh:mm or hh:mm:ss")
-            fields["time"] = (Granularity.HOUR, Granularity.MINUTE,
-                              Granularity.SECOND)[len(pieces) - 1]
-            for name, piece in zip(("hour", "minute", "second"), pieces, strict=False):
-                fields[name] = _num(piece)
-    return CalendarDate(layout=layout, **fields)
+    return layout
 
 
 _DATE_UNITS = ("L", "CE", "DE", "Y", "Q", "M", "W", "WE", "D")
@@ -784,8 +793,6 @@ _DAY_US = 86_400_000_000
 _UNIT_MONTHS = {"L": 12000, "CE": 1200, "DE": 120, "Y": 12, "Q": 3, "M": 1}
 _UNIT_MICROSECONDS = {"W": 7 * _DAY_US, "D": _DAY_US, "H": 3_600_000_000,
                       "MIN": 60_000_000, "S": 1_000_000}
-
-
 _MAX_AMOUNT = 10**18
 
 
@@ -816,7 +823,9 @@ class Duration(TimexValue):
         ((('D', 1), ('H', 2)), 'PT30M')
     """
 
-    parts: tuple[tuple[str, Amount], ...]
+    # Compared as written, so that P2Y and P2.0Y, which differ, are not equal.
+    parts: tuple[tuple[str, Amount], ...] = attrs.field(eq=lambda parts: tuple(
+        (unit, _amount_text(amount)) for unit, amount in parts))
 
     def __attrs_post_init__(self) -> None:
         why = self._problem()
@@ -932,6 +941,9 @@ class Reference(TimexValue):
 class Interval(TimexValue):
     """From one date to another, both included: ``2025-02-19/2025-02-21``, ``1950/2025``.
 
+    Where both ends have bounds, the end may neither start nor finish before
+    the start does, so the interval's bounds contain both ends.
+
     Example:
         >>> v = Interval(CalendarDate.of(1950), CalendarDate.of(2025))
         >>> v.iso(), v.earliest, v.latest
@@ -945,9 +957,14 @@ class Interval(TimexValue):
         if not isinstance(self.start, CalendarDate) or not isinstance(self.end, CalendarDate):
             raise InvalidTimexError(
                 f"invalid TIMEX3 interval: both ends must be CalendarDates, not {self!r}")
-        a, b = self.start.bounds()[0], self.end.bounds()[1]
-        if a is not None and b is not None and b <= a:
+        a0, a1 = self.start.bounds()
+        b0, b1 = self.end.bounds()
+        if a0 is None or a1 is None or b0 is None or b1 is None:
+            return
+        if b1 <= a0:
             raise _bad(self.iso(), "the interval ends before it starts")
+        if b0 < a0 or b1 < a1:
+            raise _bad(self.iso(), "the end starts or finishes before the start does")
 
     def iso(self) -> str:
         """The TIMEX3 string."""
