@@ -38,9 +38,10 @@ def to_table(timeline: Timeline) -> str:
 
     Example:
         >>> import timeline
-        >>> print(to_table(timeline.extract(["Op 18 januari 1950."], language="nl")))
-        document  span  type  value  text
-        doc1  3-18  DATE  1950-01-18  18 januari 1950
+        >>> print(to_table(timeline.extract(["Op 18 januari 1950 werd het verdrag ondertekend."],
+        ...                                 language="nl")))
+        date        event      languages  sources
+        1950-01-18  verdrag ondertekend  nl  1
     """
     rows: list[tuple[str, ...]] = []
     if timeline.events:
