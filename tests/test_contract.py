@@ -45,7 +45,8 @@ def test_events_are_in_timeline_order(seeds_output: pathlib.Path) -> None:
     assert undated == list(range(len(events) - len(undated), len(events)))
 
 
-@pytest.mark.skipif(not CHECKER.exists(), reason="shared/tools/check_contract.py not beside the repo")
+@pytest.mark.skipif(not CHECKER.exists(),
+                    reason="shared/tools/check_contract.py is not beside the repo")
 def test_shared_contract_checker_accepts_the_output(seeds_output: pathlib.Path) -> None:
     run = subprocess.run([sys.executable, str(CHECKER), str(seeds_output), *map(str, SEEDS)],
                          capture_output=True, text=True, timeout=120, check=False)

@@ -163,7 +163,8 @@ def _phrase(m: Mention, anchored: list[Anchored]) -> tuple[int, int]:
         return m.start, m.end
     t = anchored[m.timex]
     a, b = min(m.start, t.start), max(m.end, t.end)
-    return (a, b) if b - a - (m.end - m.start) - (t.end - t.start) <= _PHRASE_GAP else (m.start, m.end)
+    gap = b - a - (m.end - m.start) - (t.end - t.start)
+    return (a, b) if gap <= _PHRASE_GAP else (m.start, m.end)
 
 
 def extract(documents: Iterable[DocumentLike] | DocumentLike, *, language: str | None = None,

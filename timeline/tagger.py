@@ -620,7 +620,8 @@ def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, m.val("p"))
 
 
-@_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)", "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)")
+@_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)",
+       "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)")
 def _deictic_month(m: _M, lex: Lexicon) -> _Built:
     _, offset = m.val("x")
     if m.has("u") and m.val("u")[0] != "M":
