@@ -175,7 +175,7 @@ def _resolve(p: Partial, tense: int, state: _State) -> tuple[TimexValue | None, 
     if isinstance(p, MissingYear):
         return _resolve_missing_year(p, tense, state)
     if isinstance(p, Shift):
-        return _resolve_shift(p, state)
+        return _resolve_shift(p, tense, state)
     if isinstance(p, WeekdayOf):
         return _resolve_weekday(p, tense, state)
     if isinstance(p, ClockTime):
@@ -218,7 +218,9 @@ def _resolve_missing_year(p: MissingYear, tense: int,
         year = ref.year
         pos = _position(p)
         here = (ref.month, ref.day)
-        direction = p.direction or tense
+        # Quarters and halves in reports are the ones just past or under way: tense
+        # cues ("expected", "would") say little about them.
+        direction = p.direction or (0 if p.quarter or p.half else tense)
         if direction < 0 and pos > here and (pos[0] != ref.month or p.direction):
             year -= 1
         elif direction > 0 and pos < here and (pos[0] != ref.month or p.direction):
@@ -232,8 +234,13 @@ def _resolve_missing_year(p: MissingYear, tense: int,
     return _partial_date(p, None), None
 
 
-def _resolve_shift(p: Shift, state: _State) -> tuple[TimexValue | None, str | None]:
+def _resolve_shift(p: Shift, tense: int,
+                   state: _State) -> tuple[TimexValue | None, str | None]:
     base, anchor = _base_day(state)
+    if p.anaphoric and state.day is not None:
+        base, anchor = state.day, "narrative"
+    elif p.anaphoric and state.year is not None and p.unit in ("Y", "DE", "CE"):
+        base, anchor = dt.date(state.year, 7, 1), "narrative"
     gran = _SHIFT_GRANULARITY[p.unit]
     if base is None:
         if state.year is not None and p.unit in ("Y", "DE", "CE"):
@@ -243,6 +250,8 @@ def _resolve_shift(p: Shift, state: _State) -> tuple[TimexValue | None, str | No
                     else None), None
     day = base + _SHIFT_DELTA[p.unit] * p.amount
     if p.unit == "WE":
+        if p.amount == 0 and tense < 0 and day.isoweekday() < 6:
+            day -= dt.timedelta(weeks=1)  # "the weekend" in a report is the one just past
         return TimexValue.parse(f"{CalendarDate.from_date(day, Granularity.WEEK).iso()}-WE"), anchor
     value = CalendarDate.from_date(day, gran)
     if p.part_of_day:

@@ -307,6 +307,7 @@ class _Compiler:
             self.add(form, Entry(Sym.ORDINAL, int(n)), "ordinals")
 
     def _tables(self) -> None:
+        anaphoric = {_folded(w) for w in self.table("anaphoric").get("words", [])}
         for unit, words in self.table("units").items():
             sym = Sym.UNIT_YEAR if unit == "Y" else Sym.UNIT
             for w in self.words_of("units", unit, words):
@@ -336,19 +337,22 @@ class _Compiler:
             if kind not in deictic_value:
                 raise self.fail("deictic", f"unknown kind {kind!r}")
             for w in self.words_of("deictic", kind, words):
-                self.add(w, Entry(Sym.DEICTIC, (kind, deictic_value[kind])), "deictic")
+                self.add(w, Entry(Sym.DEICTIC, (kind, deictic_value[kind],
+                                                _folded(w) in anaphoric)), "deictic")
         for w in self.table("periods").get("words", []):
             self.add(w, Entry(Sym.PERIOD), "periods")
         for form, mmdd in self.table("holidays").items():
             month, day = (int(x) for x in str(mmdd).split("-"))
             self.add(form, Entry(Sym.HOLIDAY, (month, day)), "holidays")
         for form, off in self.table("relative_days").items():
-            self.add(form, Entry(Sym.RELDAY, ("D", int(off))), "relative_days")
+            self.add(form, Entry(Sym.RELDAY, ("D", int(off), _folded(form) in anaphoric)),
+                     "relative_days")
         for form, spec in self.table("relative").items():
             if not (isinstance(spec, list) and len(spec) == 2 and spec[0] in _RELATIVE_UNITS):
                 raise self.fail("relative", f"{form!r} must be [unit, offset], unit one of "
                                             f"{', '.join(_RELATIVE_UNITS)}")
-            self.add(form, Entry(Sym.RELDAY, (str(spec[0]), int(spec[1]))), "relative")
+            self.add(form, Entry(Sym.RELDAY, (str(spec[0]), int(spec[1]),
+                                              _folded(form) in anaphoric)), "relative")
         for form, (off, pod) in self.table("relative_day_parts").items():
             self.add(form, Entry(Sym.RELDAY_POD, (int(off), str(pod))), "relative_day_parts")
         rel = self.table("relations")
@@ -395,6 +399,10 @@ class _Compiler:
             for f in self.words_of("digit_suffixes", kind, forms):
                 out[tuple(t.casefold() for t in word_tokens(f))] = Entry(sym, kind)
         return out
+
+
+def _folded(form: str) -> str:
+    return " ".join(t.casefold() for t in word_tokens(form))
 
 
 def iter_lexicons(codes: Iterable[str] | None = None) -> Iterator[Lexicon]:

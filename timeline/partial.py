@@ -62,6 +62,7 @@ class Shift:
     unit: str
     amount: int
     part_of_day: str | None = None
+    anaphoric: bool = False  # "the day before", "the following year": from the narrative
 
 
 @attrs.frozen

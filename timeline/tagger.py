@@ -423,7 +423,7 @@ def _numeric_date(m: _M, lex: Lexicon) -> _Built:
                    note, alt)
 
 
-@_rule("month_year", "ART? (?P<m>MONTH) DOT? COMMA? OF? (?P<y>YEAR)")
+@_rule("month_year", "(?P<m>MONTH) DOT? COMMA? OF? (?P<y>YEAR)")
 def _month_year(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
     if year is None:
@@ -497,7 +497,7 @@ def _looks_like_year(m: _M, lex: Lexicon, year: int) -> bool:
     return prev in _YEAR_CUES
 
 
-@_rule("year_range", "FROM? (?P<y1>YEAR) (?: TO | AND | SLASH ) (?P<y2>YEAR)")
+@_rule("year_range", "FROM? (?P<y1>YEAR) (?: TO | SLASH ) (?P<y2>YEAR)")
 def _year_range(m: _M, lex: Lexicon) -> _Built:
     y1, y2 = _year(m.val("y1")), _year(m.val("y2"))
     if y1 is None or y2 is None or y1 >= y2:
@@ -572,14 +572,14 @@ def _quarter(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("deictic_unit", "ART? (?P<x>DEI) (?P<u>UNIT)")
 def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
-    kind, offset = m.val("x")
+    kind, offset, anaphoric = m.val("x")
     unit, plural = m.val("u")
     if plural is True or (plural is None and kind in ("recent", "coming", "past")) \
             or (kind == "recent"):
         return TimexType.DATE, Known(Reference("FUTURE_REF" if offset > 0 else "PAST_REF"))
     if unit == "HALF":
         return None
-    return TimexType.DATE, Shift(unit, offset)
+    return TimexType.DATE, Shift(unit, offset, anaphoric=anaphoric)
 
 
 @_rule("the_unit", "ART (?P<u>UNIT) (?! OF? [ydcn])")
@@ -592,7 +592,7 @@ def _the_unit(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("the_past", "ART (?P<x>DEI) (?! [cdnUYPeWMSTo])")
 def _the_past(m: _M, lex: Lexicon) -> _Built:
-    kind, _ = m.val("x")
+    kind = m.val("x")[0]
     if kind != "past":
         return None
     return TimexType.DATE, Known(Reference("PAST_REF"))
@@ -608,7 +608,7 @@ def _deictic_duration(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("deictic_period", "ART? (?P<x>DEI) PERIOD")
 def _deictic_period(m: _M, lex: Lexicon) -> _Built:
-    _, offset = m.val("x")
+    offset = m.val("x")[1]
     if offset == 0:
         return TimexType.DATE, Known(Reference("PRESENT_REF"))
     return TimexType.DATE, Known(Reference("FUTURE_REF" if offset > 0 else "PAST_REF"))
@@ -616,14 +616,14 @@ def _deictic_period(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("deictic_weekday", "ART? (?P<x>DEI) (?P<w>SWDAY) (?P<p>POD)?")
 def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
-    _, offset = m.val("x")
+    offset = m.val("x")[1]
     return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, m.val("p"))
 
 
 @_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)",
        "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)")
 def _deictic_month(m: _M, lex: Lexicon) -> _Built:
-    _, offset = m.val("x")
+    offset = m.val("x")[1]
     if m.has("u") and m.val("u")[0] != "M":
         return None
     return TimexType.DATE, MissingYear(month=m.val("m"), direction=offset)
@@ -631,7 +631,7 @@ def _deictic_month(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("deictic_pod", "(?P<x>DEI) (?P<p>POD)")
 def _deictic_pod(m: _M, lex: Lexicon) -> _Built:
-    kind, _ = m.val("x")
+    kind = m.val("x")[0]
     if kind != "this":
         return None
     return TimexType.TIME, Shift("D", 0, m.val("p"))
@@ -642,20 +642,19 @@ def _relative(m: _M, lex: Lexicon) -> _Built:
     if m.has("j"):
         off, pod = m.val("j")
         return TimexType.TIME, Shift("D", off, pod)
-    unit, off = m.val("r")
+    unit, off, anaphoric = m.val("r")
     if m.has("p"):
-        return TimexType.TIME, Shift(unit, off, m.val("p"))
-    return TimexType.DATE, Shift(unit, off)
+        return TimexType.TIME, Shift(unit, off, m.val("p"), anaphoric)
+    return TimexType.DATE, Shift(unit, off, anaphoric=anaphoric)
 
 
-@_rule("ago", "(?P<n>NUM) (?P<u>UNIT) (?: AGO | BEFORE )", "AGOPRE (?P<n>NUM) (?P<u>UNIT)",
-       "(?P<n>NUM) (?P<u>UNIT) (?P<l>LATER|AFTER)")
+@_rule("ago", "(?P<n>NUM) (?P<u>UNIT) AGO", "AGOPRE (?P<n>NUM) (?P<u>UNIT)")
 def _ago(m: _M, lex: Lexicon) -> _Built:
     n = m.val("n")
     unit = m.val("u")[0]
     if not isinstance(n, int) or unit not in _DURATION_UNITS or unit in ("HALF", "WE"):
         return None
-    return TimexType.DATE, Shift(unit, n if m.has("l") else -n)
+    return TimexType.DATE, Shift(unit, -n)
 
 
 @_rule("in_future", "FUT (?P<n>NUM) (?P<u>UNIT)")
@@ -667,7 +666,7 @@ def _in_future(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DURATION, Known(Duration.of(unit, n))
 
 
-@_rule("duration", "(?P<n>NUM) DASH? (?P<u>UNIT) (?! DASH? AGE)",
+@_rule("duration", "(?: ART ORD? )? (?P<n>NUM) DASH? (?P<u>UNIT) (?! DASH? AGE)",
        "(?P<u>UNIT) (?! DASH? AGE | YEAR)")
 def _duration(m: _M, lex: Lexicon) -> _Built:
     unit, plural = m.val("u")
@@ -826,7 +825,9 @@ def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int) -> Ca
         i -= 1
     while i >= 0 and syms[i] in (Sym.OF, "-"):
         i -= 1
-    if i >= 0 and syms[i] == Sym.MOD and s.values[i] in _IN_SPAN_MODS[cand.type]:
+    numeric_start = syms[a] in (Sym.DIGITS, Sym.COUNT, Sym.NUMBER)
+    if i >= 0 and syms[i] == Sym.MOD and s.values[i] in _IN_SPAN_MODS[cand.type] \
+            and (cand.type != TimexType.DURATION or numeric_start):
         mod = Mod(s.values[i])
         start = i
         if start > 0 and syms[start - 1] == Sym.ARTICLE:
