@@ -27,6 +27,8 @@ from timeline.values import (
     TimexValue,
 )
 
+_TENSE_MARGIN_DAYS = 14
+
 _SHIFT_GRANULARITY = {
     "D": Granularity.DAY, "W": Granularity.WEEK, "M": Granularity.MONTH, "Y": Granularity.YEAR,
     "Q": Granularity.QUARTER, "DE": Granularity.DECADE, "CE": Granularity.CENTURY,
@@ -71,6 +73,7 @@ class _State:
     reference: dt.date | None
     day: dt.date | None = None
     year: int | None = None
+    quarter: CalendarDate | None = None
 
 
 _DATELINE_REST_RE = re.compile(r"[^\W\d_]+")
@@ -155,6 +158,8 @@ def _remember(value: TimexValue, kind: TimexType, state: _State) -> None:
         return
     if value.granularity is not None and value.granularity < Granularity.YEAR:
         return
+    if value.granularity == Granularity.QUARTER:
+        state.quarter = value
     state.year = value.year
     day = value.date()
     if day is not None:
@@ -215,17 +220,21 @@ def _resolve_missing_year(p: MissingYear, tense: int,
                           state: _State) -> tuple[TimexValue | None, str | None]:
     ref = state.reference
     if ref is not None:
-        year = ref.year
         pos = _position(p)
-        here = (ref.month, ref.day)
-        # Quarters and halves in reports are the ones just past or under way: tense
-        # cues ("expected", "would") say little about them.
-        direction = p.direction or (0 if p.quarter or p.half else tense)
-        if direction < 0 and pos > here and (pos[0] != ref.month or p.direction):
-            year -= 1
-        elif direction > 0 and pos < here and (pos[0] != ref.month or p.direction):
-            year += 1
-        elif direction == 0:
+        same_year = dt.date(ref.year, pos[0], min(pos[1], 28))
+        if p.direction < 0:
+            year = ref.year - 1 if (pos[0], pos[1]) > (ref.month, ref.day) else ref.year
+        elif p.direction > 0:
+            year = ref.year + 1 if (pos[0], pos[1]) < (ref.month, ref.day) else ref.year
+        elif tense and not (p.quarter or p.half):
+            # A tense cue moves the date to another year only when the same-year
+            # reading would sit well on the wrong side of the reference date.
+            year = ref.year
+            if tense < 0 and (same_year - ref).days > _TENSE_MARGIN_DAYS:
+                year -= 1
+            elif tense > 0 and (ref - same_year).days > _TENSE_MARGIN_DAYS:
+                year += 1
+        else:
             year = min((ref.year - 1, ref.year, ref.year + 1),
                        key=lambda y: abs((dt.date(y, pos[0], min(pos[1], 28)) - ref).days))
         return _partial_date(p, year), "published"
@@ -237,6 +246,11 @@ def _resolve_missing_year(p: MissingYear, tense: int,
 def _resolve_shift(p: Shift, tense: int,
                    state: _State) -> tuple[TimexValue | None, str | None]:
     base, anchor = _base_day(state)
+    if p.anaphoric and p.unit == "Q" and state.quarter is not None and state.quarter.year:
+        q = state.quarter.quarter or 1
+        return CalendarDate.from_date(dt.date(state.quarter.year, q * 3 - 1, 1)
+                                      + relativedelta(months=3 * p.amount),
+                                      Granularity.QUARTER), "narrative"
     if p.anaphoric and state.day is not None:
         base, anchor = state.day, "narrative"
     elif p.anaphoric and state.year is not None and p.unit in ("Y", "DE", "CE"):

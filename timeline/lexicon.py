@@ -303,6 +303,8 @@ class _Compiler:
                 for uf, un in units:
                     form = template.format(ten=tf, unit=uf)
                     self.add(form, Entry(Sym.COUNT, tn + un), "numbers", weak_ok=True)
+        for w in self.table("vague_numbers").get("words", []):
+            self.add(w, Entry(Sym.COUNT, "X"), "vague_numbers")
         for form, n in self.table("ordinals").items():
             self.add(form, Entry(Sym.ORDINAL, int(n)), "ordinals")
 

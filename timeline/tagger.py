@@ -32,6 +32,7 @@ from timeline.values import CalendarDate, Duration, Mod, Reference, TimexType, T
 _PUNCT = {".": ".", ",": ",", "/": "/", ":": ":", "(": "(", ")": ")", "'": "'", "’": "'",
           "-": "-", "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "[": "(", "]": ")"}
 
+_VAGUE = "X"  # the value of "several", "a few": a number nobody wrote down
 _DURATION_UNITS = {"Y", "M", "W", "D", "H", "MIN", "S", "Q", "DE", "CE", "WE", "HALF"}
 _BARE_PLURAL_UNITS = {"Y", "M", "W", "D", "H", "DE", "CE", "MIN"}
 
@@ -587,7 +588,7 @@ def _the_unit(m: _M, lex: Lexicon) -> _Built:
     unit, plural = m.val("u")
     if plural is True or unit not in ("Y", "Q", "M", "W", "WE"):
         return None
-    return TimexType.DATE, Shift(unit, 0)
+    return TimexType.DATE, Shift(unit, 0, anaphoric=unit in ("Q", "Y"))
 
 
 @_rule("the_past", "ART (?P<x>DEI) (?! [cdnUYPeWMSTo])")
@@ -672,6 +673,8 @@ def _duration(m: _M, lex: Lexicon) -> _Built:
     unit, plural = m.val("u")
     if unit not in _DURATION_UNITS or unit == "HALF":
         return None
+    if m.val("n") == _VAGUE:
+        return TimexType.DURATION, Known(Duration.of(unit, None))
     if not m.has("n"):
         if plural is not True or unit not in _BARE_PLURAL_UNITS:
             return None
