@@ -77,8 +77,8 @@ class _Triggers:
     exact: dict[str, tuple[str, str]]           # word -> (type, key)
     inner: re.Pattern[str] | None               # compounds: trigger anywhere in a word
     inner_types: dict[str, tuple[str, str]]
-    prefixes: tuple[tuple[str, str, str], ...]  # (stem, type, key) for inflected forms
     phrases: tuple[tuple[re.Pattern[str], str, str], ...]
+    seasons: tuple[tuple[str, str], ...]       # (season word, TIMEX3 season code)
 
 
 @functools.cache
@@ -103,8 +103,9 @@ def _triggers(code: str) -> _Triggers:
     inner = None
     if lex.compounds and stems:
         inner = re.compile("|".join(re.escape(w) for w in stems if len(w) >= 5))
-    prefixes = tuple((w, *exact[w]) for w in stems)
-    return _Triggers(exact, inner, exact, prefixes, tuple(phrases))
+    seasons = tuple((w, str(e.value)) for w, e in lex.words.items()
+                    if e.sym == Sym.SEASON and len(w) >= 3)
+    return _Triggers(exact, inner, exact, tuple(phrases), seasons)
 
 
 def _match_word(word: str, trig: _Triggers) -> tuple[str, str] | None:
@@ -118,9 +119,10 @@ def _match_word(word: str, trig: _Triggers) -> tuple[str, str] | None:
         m = trig.inner.search(folded)
         if m is not None:
             return trig.inner_types[m.group()]
-    for stem, etype, key in trig.prefixes:
-        if folded.startswith(stem) and len(folded) - len(stem) <= 3:
-            return etype, key
+    for cut in range(1, 4):  # an inflected form: the trigger plus up to three letters
+        hit = trig.exact.get(folded[:-cut])
+        if hit is not None and len(folded) - cut >= 4:
+            return hit
     return None
 
 
@@ -160,7 +162,7 @@ def find_mentions(text: str, lex: Lexicon, timexes: Sequence[Anchored]) -> list[
         mentions = []
         for start, end, etype, key in found:
             tidx = _nearest(text, start, end, dated, timexes)
-            quals = _qualifiers(text, start, end, lex)
+            quals = _qualifiers(text, start, end, trig)
             value = timexes[tidx].value if tidx is not None else None
             tmod = timexes[tidx].mod if tidx is not None else None
             mod = tmod.value if tmod is not None else None
@@ -224,20 +226,16 @@ def _nearest(text: str, start: int, end: int, dated: list[int],
     return best[2] if best is not None else None
 
 
-def _qualifiers(text: str, start: int, end: int, lex: Lexicon) -> frozenset[str]:
+def _qualifiers(text: str, start: int, end: int, trig: _Triggers) -> frozenset[str]:
     """Language-independent marks of which occasion a trigger names: a season
     ("vårmötet", "Frühjahrstagung", "spring meeting") becomes ``@SP``."""
     word = text[start:end].casefold()
     before = text[max(0, start - 30):start].split()
     after = text[end:end + 30].split()
-    out = set()
-    for w, e in lex.words.items():
-        if e.sym != Sym.SEASON or len(w) < 3:
-            continue
-        if word.startswith(w) or (before and before[-1].casefold() == w) \
-                or (len(after) > 1 and after[1].casefold().rstrip(".,") == w):
-            out.add(f"@{e.value}")
-    return frozenset(out)
+    prev = before[-1].casefold() if before else ""
+    nxt = after[1].casefold().rstrip(".,") if len(after) > 1 else ""
+    return frozenset(f"@{code}" for w, code in trig.seasons
+                     if word.startswith(w) or prev == w or nxt == w)
 
 
 def _participants(sentence: str, lex: Lexicon) -> frozenset[str]:

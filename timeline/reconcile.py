@@ -15,6 +15,7 @@ their first mention; undated events come last.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -30,56 +31,72 @@ _TYPE_GROUP = {"meeting": "meeting", "conference": "meeting", "celebration": "an
                "anniversary": "anniversary"}
 
 
+@attrs.frozen
+class _When:
+    """A value with what comparisons need, computed once."""
+
+    value: TimexValue
+    iso: str
+    start: dt.datetime | None
+    end: dt.datetime | None
+    precision: int
+    precise: bool
+    interval: bool
+
+
+def _when(value: TimexValue | None) -> _When | None:
+    if value is None:
+        return None
+    g = value.granularity
+    start, end = value.bounds()
+    return _When(value, value.iso(), start, end, int(g) if g is not None else -1,
+                 g is not None and g >= Granularity.DAY, isinstance(value, Interval))
+
+
 @attrs.define
 class _Record:
     doc: str
     language: str | None
     mention: EventMention
-    value: TimexValue | None
+    when: _When | None
     span: tuple[int, int]
     span_text: str
 
     @property
+    def value(self) -> TimexValue | None:
+        return self.when.value if self.when is not None else None
+
+    @property
     def sort_key(self) -> tuple[int, str, int]:
-        return (-_precision(self.value), self.doc, self.mention.start)
+        return (-(self.when.precision if self.when else -1), self.doc, self.mention.start)
 
 
 @attrs.define
 class _Cluster:
     records: list[_Record]
-    value: TimexValue | None
+    when: _When | None
     group: str
     keys: set[str]
     participants: set[str]
     part_of: int | None = None
 
-
-def _precision(value: TimexValue | None) -> int:
-    if value is None:
-        return -1
-    g = value.granularity
-    return int(g) if g is not None else -1
+    @property
+    def value(self) -> TimexValue | None:
+        return self.when.value if self.when is not None else None
 
 
-def _is_precise(value: TimexValue) -> bool:
-    g = value.granularity
-    return g is not None and g >= Granularity.DAY
-
-
-def _contains(outer: TimexValue, inner: TimexValue) -> bool:
-    a0, a1 = outer.bounds()
-    b0, b1 = inner.bounds()
-    if a0 is None or a1 is None or b0 is None or b1 is None:
+def _contains(outer: _When, inner: _When) -> bool:
+    if outer.start is None or outer.end is None or inner.start is None or inner.end is None:
         return False
-    return a0 <= b0 and b1 <= a1
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
-def _times_agree(a: TimexValue | None, b: TimexValue | None) -> bool:
+def _times_agree(a: _When | None, b: _When | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    if a.iso() == b.iso():
+    if a.iso == b.iso:
         return True
-    if _is_precise(a) and _is_precise(b):
+    if a.precise and b.precise:
         return False
     return _contains(a, b) or _contains(b, a)
 
@@ -102,42 +119,104 @@ def reconcile(documents: Sequence[DocumentResult]) -> tuple[list[DocumentResult]
         [('meeting', '2025-02-19', 2)]
     """
     records = sorted(_records(documents), key=lambda r: r.sort_key)
-    clusters: list[_Cluster] = []
-    precise = [r for r in records if r.value is not None and _is_precise(r.value)]
-    rest = [r for r in records if r.value is None or not _is_precise(r.value)]
+    index = _Index()
+    precise = [r for r in records if r.when is not None and r.when.precise]
+    rest = [r for r in records if r.when is None or not r.when.precise]
     for rec in precise:
-        _place(rec, clusters)
+        _place(rec, index)
     # Parts are known before coarse mentions arrive, so "the 2025 meeting" joins the
     # whole meeting, never the morning session inside it.
-    _link_parts(clusters)
+    _link_parts(index)
     for rec in rest:
-        _place(rec, clusters)
-    return _materialise(documents, clusters)
+        _place(rec, index)
+    return _materialise(documents, index.clusters)
 
 
-def _place(rec: _Record, clusters: list[_Cluster]) -> None:
-    target = None if rec.mention.type == GENERIC else _best_cluster(rec, clusters)
-    if target is None:
-        clusters.append(_Cluster([rec], rec.value, _group(rec.mention.type),
-                                 {rec.mention.key}, set(rec.mention.participants)))
+_WIDE_YEARS = 12  # values longer than this are blocked together, not year by year
+
+
+class _Index:
+    """Clusters blocked so that a mention meets only events it could join:
+    a precise mention those with its exact value, a coarse one those sharing its
+    year and its trigger word or a participant, an undated one those of its
+    document. This keeps reconciliation near-linear in the number of mentions."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.buckets: dict[tuple[object, ...], list[int]] = defaultdict(list)
+
+    @staticmethod
+    def _years(when: _When | None) -> list[object]:
+        if when is None:
+            return []
+        start, end = when.start, when.end
+        if start is None or end is None or end.year - start.year > _WIDE_YEARS:
+            return ["wide"]
+        last = (end - dt.timedelta(microseconds=1)).year
+        return [*range(start.year, last + 1), "wide"]
+
+    @staticmethod
+    def _words(rec: _Record) -> list[str]:
+        return [rec.mention.key, *rec.mention.participants]
+
+    def candidates(self, rec: _Record) -> list[int]:
+        group = _group(rec.mention.type)
+        if rec.when is None:
+            keys: list[tuple[object, ...]] = [(group, "doc", rec.doc)]
+        elif rec.when.precise:
+            keys = [(group, "iso", rec.when.iso)]
+        else:
+            keys = [(group, y, w) for y in self._years(rec.when) for w in self._words(rec)]
+        found: set[int] = set()
+        for key in keys:
+            found.update(self.buckets.get(key, ()))
+        return sorted(found)
+
+    def add(self, cluster: _Cluster) -> None:
+        self.clusters.append(cluster)
+        self.register(len(self.clusters) - 1, cluster.records[-1])
+
+    def register(self, k: int, rec: _Record) -> None:
+        """File cluster ``k`` under what ``rec`` (just joined) brings to it."""
+        c = self.clusters[k]
+        keys: list[tuple[object, ...]] = [(c.group, "doc", rec.doc)]
+        if c.when is not None:
+            keys.append((c.group, "iso", c.when.iso))
+            words = self._words(rec) if len(c.records) > 1 else [*c.keys, *c.participants]
+            keys += [(c.group, y, w) for y in self._years(c.when) for w in words]
+            if c.when.interval:
+                keys += [(c.group, "span", y) for y in self._years(c.when)]
+        for key in keys:
+            bucket = self.buckets[key]
+            if not bucket or bucket[-1] != k:
+                bucket.append(k)
+
+
+def _place(rec: _Record, index: _Index) -> None:
+    k = None if rec.mention.type == GENERIC else _best_cluster(rec, index)
+    if k is None:
+        index.add(_Cluster([rec], rec.when, _group(rec.mention.type),
+                           {rec.mention.key}, set(rec.mention.participants)))
         return
+    target = index.clusters[k]
     target.records.append(rec)
     target.keys.add(rec.mention.key)
     target.participants.update(rec.mention.participants)
-    if rec.value is not None and (target.value is None
-                                  or _precision(rec.value) > _precision(target.value)):
-        target.value = rec.value
+    if rec.when is not None and (target.when is None
+                                 or rec.when.precision > target.when.precision):
+        target.when = rec.when
+    index.register(k, rec)
 
 
 def _records(documents: Iterable[DocumentResult]) -> Iterable[_Record]:
     for doc in documents:
         for m in doc.mentions:
             value = TimexValue.parse(m.value) if m.value else None
-            yield _Record(doc.id, doc.language, m, value, (m.phrase_start, m.phrase_end),
+            yield _Record(doc.id, doc.language, m, _when(value), (m.phrase_start, m.phrase_end),
                           m.phrase)
 
 
-def _best_cluster(rec: _Record, clusters: list[_Cluster]) -> _Cluster | None:
+def _best_cluster(rec: _Record, index: _Index) -> int | None:
     """The event a mention belongs to, or None for a new one.
 
     A coarse mention ("in 2025") joins only whole events, not their parts; inside
@@ -146,42 +225,64 @@ def _best_cluster(rec: _Record, clusters: list[_Cluster]) -> _Cluster | None:
     """
     best: tuple[int, int] | None = None
     chosen = None
+    clusters = index.clusters
     group = _group(rec.mention.type)
     names = set(rec.mention.participants)
-    coarse = rec.value is None or not _is_precise(rec.value)
-    for k, c in enumerate(clusters):
-        if c.group != group or not _times_agree(c.value, rec.value):
+    coarse = rec.when is None or not rec.when.precise
+    for k in index.candidates(rec):
+        c = clusters[k]
+        if c.group != group or not _times_agree(c.when, rec.when):
             continue
         if coarse and c.part_of is not None:
             continue
         same_key = rec.mention.key in c.keys
         shared = len(names & c.participants)
-        if rec.value is None:
+        if rec.when is None:
             if not (same_key and any(r.doc == rec.doc for r in c.records)):
                 continue
         elif not same_key and shared == 0:
             continue
-        if coarse and c.value is not None and _is_precise(c.value):
-            own = {r.mention.key for r in c.records if r.doc == rec.doc}
-            if own and rec.mention.key not in own:
-                continue
-        score = (3 * same_key + min(shared, 5)
-                 + (2 if isinstance(c.value, Interval) else 0), -k)
+        if coarse and c.when is not None and c.when.precise \
+                and not _same_occasion(rec, [r for r in c.records if r.doc == rec.doc]):
+            continue
+        equal = c.when is not None and rec.when is not None and c.when.iso == rec.when.iso
+        whole = c.when is not None and c.when.interval and c.when.precise
+        score = (3 * same_key + min(shared, 5) + 2 * equal + 2 * whole, -k)
         if best is None or score > best:
-            best, chosen = score, c
+            best, chosen = score, k
     return chosen
 
 
-def _link_parts(clusters: list[_Cluster]) -> None:
+_NEAR = 300  # characters: mentions this close in one document name one occasion
+
+
+def _same_occasion(rec: _Record, own: list[_Record]) -> bool:
+    """Whether a coarse mention may join an event its own document dates precisely:
+    through the same word, a shared qualifier (both "spring"), or proximity."""
+    if not own:
+        return True
+    quals = {p for p in rec.mention.participants if p.startswith("@")}
+    for r in own:
+        if r.mention.key == rec.mention.key or abs(r.mention.start - rec.mention.start) <= _NEAR:
+            return True
+        if quals & {p for p in r.mention.participants if p.startswith("@")}:
+            return True
+    return False
+
+
+def _link_parts(index: _Index) -> None:
     """A precise event inside a longer one of the same kind is part of it."""
-    spans = [(k, c) for k, c in enumerate(clusters)
-             if isinstance(c.value, Interval) and c.group != GENERIC]
+    clusters = index.clusters
     for k, c in enumerate(clusters):
-        if c.value is None or not _is_precise(c.value) or isinstance(c.value, Interval):
+        if c.when is None or not c.when.precise or c.when.interval:
             continue
-        for j, outer in spans:
-            if j != k and outer.group == c.group and outer.value is not None \
-                    and _contains(outer.value, c.value):
+        spans: set[int] = set()
+        for y in index._years(c.when):
+            spans.update(index.buckets.get((c.group, "span", y), ()))
+        for j in sorted(spans):
+            outer = clusters[j]
+            if j != k and outer.when is not None and outer.when.interval \
+                    and outer.group == c.group and _contains(outer.when, c.when):
                 c.part_of = j
                 break
 
