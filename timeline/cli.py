@@ -70,13 +70,13 @@ def _extract(args: argparse.Namespace) -> int:
             continue
         try:
             results.append(process_document(item, language=language, published=published))
-        except TimelineError as exc:
+        except Exception as exc:  # one bad document must not lose the others
             failed += 1
-            print(f"timeline: {item.id}: {exc}", file=sys.stderr)
+            why = str(exc) if isinstance(exc, TimelineError) else f"internal error: {exc!r}"
+            print(f"timeline: {item.id}: {why}", file=sys.stderr)
             if args.strict:
                 return 1
-            results.append(DocumentResult(id=item.id, language=item.language,
-                                          errors=[str(exc)]))
+            results.append(DocumentResult(id=item.id, language=item.language, errors=[why]))
     timeline = build_timeline(results)
     if args.format == "json":
         out = to_json(timeline) + "\n"

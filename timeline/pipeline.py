@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import pathlib
 from collections.abc import Iterable
@@ -55,8 +56,16 @@ def detect_language(text: str) -> str:
         >>> detect_language("The talks will continue next week, the minister said.")
         'en'
     """
-    profiles = [(code, load_lexicon(code).stopwords) for code in available_languages()]
-    return guess_language(text, profiles) or "en"
+    return guess_language(text, _stopword_index()) or "en"
+
+
+@functools.cache
+def _stopword_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for code in available_languages():
+        for word in load_lexicon(code).stopwords:
+            index.setdefault(word, []).append(code)
+    return {w: tuple(codes) for w, codes in index.items()}
 
 
 def tag(text: str, *, language: str | None = None,

@@ -8,7 +8,8 @@ into its parts. Every pattern here runs in linear time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -77,29 +78,26 @@ def _append_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]
         out.append((start, end))
 
 
-def guess_language(text: str, stopwords: Iterable[tuple[str, frozenset[str]]],
-                   *, sample: int = 4000) -> str | None:
+def guess_language(text: str, index: Mapping[str, Sequence[str]], *,
+                   sample: int = 4000) -> str | None:
     """The language whose stopwords cover most of the sample, or None.
 
     Args:
         text: the document.
-        stopwords: ``(code, stopword set)`` per candidate language.
+        index: each stopword with the languages it belongs to.
         sample: how many characters from the start to look at.
 
     Example:
-        >>> guess_language("the cat and the dog", [("en", frozenset({"the", "and"})),
-        ...                                        ("nl", frozenset({"de", "en"}))])
+        >>> guess_language("the cat and the dog", {"the": ["en"], "and": ["en"], "de": ["nl"]})
         'en'
     """
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text[:sample])]
-    if not words:
+    counts: Counter[str] = Counter()
+    for word, n in Counter(re.findall(r"[^\W\d_]+", text[:sample].casefold())).items():
+        for code in index.get(word, ()):
+            counts[code] += n
+    if not counts:
         return None
-    best: tuple[int, str] | None = None
-    for code, stops in stopwords:
-        hits = sum(1 for w in words if w in stops)
-        if hits and (best is None or hits > best[0]):
-            best = (hits, code)
-    return best[1] if best else None
+    return min(counts, key=lambda code: (-counts[code], code))
 
 
 def line_starts(text: str) -> Sequence[int]:

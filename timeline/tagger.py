@@ -320,7 +320,7 @@ def _date(year: int | None, month: int | None, day: int | None = None, **kw: Any
     return Known(CalendarDate.of(year=year, month=month, day=day))
 
 
-_DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) (?: DOT? COMMA? UNITY? (?P<y>YEAR))?"
+_DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) (?: DOT? COMMA? OF? UNITY? (?P<y>YEAR))?"
 _WDAY_PREFIX = "(?: SWDAY | WDAY (?= [.,]) ) DOT? COMMA?"
 
 
@@ -359,7 +359,7 @@ def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("day_range",
        "FROM? (?P<d1>DAY) DOT? (?: COMMA DAY DOT? )* (?: TO | AND ) ART? (?P<d2>DAY) DOT? OF? "
-       "(?P<m>MONTH) (?: COMMA? (?P<y>YEAR))?")
+       "(?P<m>MONTH) (?: COMMA? OF? (?P<y>YEAR))?")
 def _day_range(m: _M, lex: Lexicon) -> _Built:
     d1, d2 = _day(m.val("d1")), _day(m.val("d2"))
     if d1 is None or d2 is None or d1 >= d2:
@@ -375,8 +375,8 @@ def _month_day_range(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("cross_month_range",
-       "FROM? (?P<d1>DAY) DOT? (?P<m1>MONTH) (?P<y1>YEAR)? TO ART? (?P<d2>DAY) DOT? (?P<m2>MONTH)"
-       " (?: COMMA? (?P<y2>YEAR))?",
+       "FROM? (?P<d1>DAY) DOT? OF? (?P<m1>MONTH) (?: OF? (?P<y1>YEAR))? TO ART? (?P<d2>DAY) DOT?"
+       " OF? (?P<m2>MONTH) (?: COMMA? OF? (?P<y2>YEAR))?",
        "(?P<m1>MONTH) DOT? (?P<d1>DAY) (?: COMMA? (?P<y1>YEAR))? TO (?P<m2>MONTH) DOT? (?P<d2>DAY)"
        " (?: COMMA? (?P<y2>YEAR))?")
 def _cross_month_range(m: _M, lex: Lexicon) -> _Built:
@@ -447,7 +447,7 @@ def _after_proper_name(s: Symbols, i: int) -> bool:
     return prev[:1].isupper() and s.syms[i - 2] not in ".|:"
 
 
-@_rule("month_range", "FROM? (?P<m1>MONTH) TO (?P<m2>MONTH) (?: COMMA? (?P<y>YEAR))?")
+@_rule("month_range", "FROM? (?P<m1>MONTH) TO (?P<m2>MONTH) (?: COMMA? OF? (?P<y>YEAR))?")
 def _month_range(m: _M, lex: Lexicon) -> _Built:
     m1, m2, year = m.val("m1"), m.val("m2"), _year(m.val("y"))
     if m1 >= m2:
@@ -734,7 +734,7 @@ def _reference(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(Reference(m.val("v")))
 
 
-@_rule("holiday", "(?P<h>HOL) (?P<y>YEAR)?")
+@_rule("holiday", "(?P<h>HOL) (?: OF? (?P<y>YEAR))?")
 def _holiday(m: _M, lex: Lexicon) -> _Built:
     month, day = m.val("h")
     return TimexType.DATE, _date(_year(m.val("y")), month, day)
