@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-
-import attrs
+from typing import NamedTuple
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s]")
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\s\da-z])|\n\s*\n|\n(?=\s*\S)")
 
 
-@attrs.frozen
-class Token:
-    """One token: its offsets in the text and its text.
+class Token(NamedTuple):
+    """One token: its offsets in the text and its text (a tuple: cheap to make).
 
     Example:
         >>> tokenize("am 20. Februar")[1]

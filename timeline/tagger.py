@@ -9,6 +9,7 @@ symbol string (linear time), and the longest non-overlapping matches win.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -80,7 +81,8 @@ def classify(text: str, lex: Lexicon) -> Symbols:
     syms: list[str] = []
     values: list[Any] = []
     words = lex.words
-    phrases = lex.phrases
+    phrases = _phrase_index(lex.code)
+    past_suffixes = lex.past_suffixes
     i = 0
     n = len(raw)
     while i < n:
@@ -95,14 +97,11 @@ def classify(text: str, lex: Lexicon) -> Symbols:
                 i = j
                 continue
             if j == -1:  # 14h12
-                hh, mm = raw[i + 2].text, ""
-                end = raw[i + 2].end if raw[i + 2].text.isdigit() else raw[i + 1].end
-                if raw[i + 2].text.isdigit():
-                    mm = hh
+                end = raw[i + 2].end
                 tokens.append(Token(tok.start, end, text[tok.start:end]))
                 syms.append(Sym.CLOCK)
-                values.append((int(t), int(mm) if mm else 0))
-                i += 3 if mm else 2
+                values.append((int(t), int(raw[i + 2].text)))
+                i += 3
                 continue
             tokens.append(tok)
             if len(t) <= 2:
@@ -115,9 +114,10 @@ def classify(text: str, lex: Lexicon) -> Symbols:
             i += 1
             continue
         folded = t.casefold()
-        alts = phrases.get(folded)
-        if alts:
-            j, entry = _match_phrase(raw, i, alts)
+        seconds = phrases.get(folded)
+        if seconds is not None and i + 1 < n:
+            alts = seconds.get(raw[i + 1].text.casefold())
+            j, entry = _match_phrase(raw, i, alts) if alts else (i + 1, None)
             if entry is not None:
                 tokens.append(Token(tok.start, raw[j - 1].end, text[tok.start:raw[j - 1].end]))
                 syms.append(entry.sym)
@@ -143,7 +143,7 @@ def classify(text: str, lex: Lexicon) -> Symbols:
             values.append(None)
         elif t.isalpha():
             tokens.append(tok)
-            glued = _glued_quarter(raw, i)
+            glued = _glued_quarter(raw, i) if t in ("Q", "H") else None
             if glued is not None:
                 end = raw[i + 1].end
                 tokens[-1] = Token(tok.start, end, text[tok.start:end])
@@ -204,11 +204,24 @@ def _digit_suffix(raw: Sequence[Token], i: int, lex: Lexicon) -> tuple[int, Entr
     return i + 1, None
 
 
+@functools.cache
+def _phrase_index(code: str) -> dict[str, dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]]:
+    """Multi-word entries by first and second word, longest first, so most tokens that
+    start a phrase are rejected by one lookup of the next token."""
+    from timeline.lexicon import load_lexicon
+
+    out: dict[str, dict[str, list[tuple[tuple[str, ...], Entry]]]] = {}
+    for first, alts in load_lexicon(code).phrases.items():
+        for rest, entry in alts:
+            if rest:
+                out.setdefault(first, {}).setdefault(rest[0], []).append((rest, entry))
+    return {f: {s: tuple(sorted(a, key=lambda x: -len(x[0]))) for s, a in d.items()}
+            for f, d in out.items()}
+
+
 def _match_phrase(raw: Sequence[Token], i: int,
                   alts: Sequence[tuple[tuple[str, ...], Entry]]) -> tuple[int, Entry | None]:
     for rest, entry in alts:
-        if not rest:
-            return i + 1, entry
         end = i + 1 + len(rest)
         if end > len(raw):
             continue
