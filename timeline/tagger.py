@@ -151,7 +151,8 @@ def classify(text: str, lex: Lexicon) -> Symbols:
                 values.append(glued)
                 i += 2
                 continue
-            syms.append(Sym.WORD)
+            syms.append(Sym.TENSE_PAST if past_suffixes and len(t) > 4
+                        and folded.endswith(past_suffixes) else Sym.WORD)
             values.append(None)
         else:
             tokens.append(tok)
