@@ -77,6 +77,7 @@ class _State:
 
 
 _DATELINE_REST_RE = re.compile(r"[^\W\d_]+")
+_DATELINE_MAX = 160  # characters: a dateline is a short line
 
 
 def find_dateline(text: str, candidates: Sequence[Candidate], *, lines: int = 4) -> dt.date | None:
@@ -94,11 +95,13 @@ def find_dateline(text: str, candidates: Sequence[Candidate], *, lines: int = 4)
     """
     head_end = 0
     seen = 0
-    for m in re.finditer(r"[^\n]*\S[^\n]*", text):
-        seen += 1
-        head_end = m.end()
-        if seen >= lines:
-            break
+    while seen < lines and head_end < len(text):
+        nl = text.find("\n", head_end)
+        line_end = len(text) if nl < 0 else nl
+        if text[head_end:line_end].strip():
+            seen += 1
+        head_end = line_end + 1
+    head_end = min(head_end, len(text))
     found: list[dt.date] = []
     for c in candidates:
         if c.start >= head_end:
@@ -111,6 +114,8 @@ def find_dateline(text: str, candidates: Sequence[Candidate], *, lines: int = 4)
         line_start = text.rfind("\n", 0, c.start) + 1
         line_end = text.find("\n", c.end)
         line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start > _DATELINE_MAX:
+            continue
         rest = text[line_start:c.start] + " " + text[c.end:line_end]
         if len(_DATELINE_REST_RE.findall(rest)) <= 6:
             found.append(day)

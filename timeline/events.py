@@ -13,6 +13,7 @@ mention, so no dated statement is lost.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -31,6 +32,7 @@ _OF_DISTANCE = 24  # characters between "anniversary" and the event it is of
 _LABEL_GAP = 12  # "vårmötet 2025", "voorjaarsbijeenkomst van 2025": the year names the event
 _MAX_BREAKS = 2  # a date more clause breaks away belongs to another clause
 _MAX_LINK_DISTANCE = 160  # characters
+_LONGEST_TIMEX = 120  # characters: how far left of a mention a linkable timex may start
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _NAME_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -156,12 +158,13 @@ def find_mentions(text: str, lex: Lexicon, timexes: Sequence[Anchored]) -> list[
             inside.append(j)
             j += 1
         dated = [i for i in inside if _is_dated(timexes[i])]
+        starts = [timexes[i].start for i in dated]
         sentence = text[s_start:s_end]
         names = _participants(sentence, lex)
         found = _sentence_triggers(sentence, s_start, trig, timexes, inside)
         mentions = []
         for start, end, etype, key in found:
-            tidx = _nearest(text, start, end, dated, timexes)
+            tidx = _nearest(text, start, end, dated, starts, timexes)
             quals = _qualifiers(text, start, end, trig)
             value = timexes[tidx].value if tidx is not None else None
             tmod = timexes[tidx].mod if tidx is not None else None
@@ -170,7 +173,7 @@ def find_mentions(text: str, lex: Lexicon, timexes: Sequence[Anchored]) -> list[
                                     names | quals, key, mod,
                                     _anniversary_ordinal(text, start, etype)))
         mentions = _joined(text, mentions)
-        mentions, consumed = _refined(mentions, dated, timexes)
+        mentions, consumed = _refined(mentions, dated, starts, timexes)
         mentions = _commemorated(mentions)
         linked = {m.timex for m in mentions} | consumed
         for i in dated:
@@ -190,29 +193,39 @@ def _is_dated(t: Anchored) -> bool:
 
 def _sentence_triggers(sentence: str, offset: int, trig: _Triggers, timexes: Sequence[Anchored],
                        inside: list[int]) -> list[tuple[int, int, str, str]]:
-    taken: list[tuple[int, int]] = [(timexes[i].start, timexes[i].end) for i in inside]
+    covered = bytearray(len(sentence))  # characters already inside a timex or a phrase
+    for i in inside:
+        a, b = max(0, timexes[i].start - offset), timexes[i].end - offset
+        covered[a:b] = b"\x01" * (b - a)
     found: list[tuple[int, int, str, str]] = []
     for pattern, etype, key in trig.phrases:
         for m in pattern.finditer(sentence):
-            a, b = offset + m.start(), offset + m.end()
-            if not any(a < y and x < b for x, y in taken):
-                found.append((a, b, etype, key))
-                taken.append((a, b))
+            a, b = m.span()
+            if not any(covered[a:b]):
+                found.append((offset + a, offset + b, etype, key))
+                covered[a:b] = b"\x01" * (b - a)
     for m in _WORD_RE.finditer(sentence):
-        a, b = offset + m.start(), offset + m.end()
-        if any(a < y and x < b for x, y in taken):
+        a, b = m.span()
+        if any(covered[a:b]):
             continue
         hit = _match_word(m.group(), trig)
         if hit is not None:
-            found.append((a, b, hit[0], hit[1]))
+            found.append((offset + a, offset + b, hit[0], hit[1]))
     return sorted(found)
 
 
-def _nearest(text: str, start: int, end: int, dated: list[int],
+def _window(start: int, end: int, dated: list[int], starts: list[int]) -> list[int]:
+    """The dated timexes that can be linked to a mention at ``start:end``."""
+    lo = bisect.bisect_left(starts, start - _MAX_LINK_DISTANCE - _LONGEST_TIMEX)
+    hi = bisect.bisect_right(starts, end + _MAX_LINK_DISTANCE)
+    return dated[lo:hi]
+
+
+def _nearest(text: str, start: int, end: int, dated: list[int], starts: list[int],
              timexes: Sequence[Anchored]) -> int | None:
     """The dated timex of the mention's clause: fewest clause breaks between, then nearest."""
     best: tuple[int, int, int] | None = None
-    for i in dated:
+    for i in _window(start, end, dated, starts):
         t = timexes[i]
         lo, hi = (end, t.start) if t.start >= end else (t.end, start)
         gap = text[lo:hi] if lo < hi else ""
@@ -286,13 +299,14 @@ def _joined(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _refined(mentions: list[Mention], dated: list[int],
+def _refined(mentions: list[Mention], dated: list[int], starts: list[int],
              timexes: Sequence[Anchored]) -> tuple[list[Mention], set[int]]:
     """A mention named by a coarse label ("the 2025 meeting") takes a finer date of its
     sentence that lies inside the label ("… which took place on 19-21 February"),
     unless another mention stands between them and claims it."""
     out = []
     consumed: set[int] = set()
+    mention_starts = [m.start for m in mentions]
     for m in mentions:
         if m.timex is None or m.value is None or not isinstance(m.value, CalendarDate) \
                 or m.value.granularity >= Granularity.DAY \
@@ -300,14 +314,15 @@ def _refined(mentions: list[Mention], dated: list[int],
             out.append(m)
             continue
         best = None
-        for i in dated:
+        for i in _window(m.start, m.end, dated, starts):
             t = timexes[i]
             if i == m.timex or (t.value.granularity or 0) < Granularity.DAY:
                 continue
             if not _inside(t.value, m.value):
                 continue
             lo, hi = (m.end, t.start) if t.start >= m.end else (t.end, m.start)
-            if any(lo <= o.start < hi for o in mentions if o is not m):
+            if bisect.bisect_left(mention_starts, hi) - bisect.bisect_left(mention_starts, lo) \
+                    > (1 if lo <= m.start < hi else 0):
                 continue
             if best is None or abs(t.start - m.start) < abs(timexes[best].start - m.start):
                 best = i
@@ -338,14 +353,16 @@ def _commemorated(mentions: list[Mention]) -> list[Mention]:
     word ("75-årsdagen av upprättandet", "the 75th anniversary of the founding").
     """
     out = list(mentions)
+    starts = [m.start for m in mentions]
     for a in mentions:
         if a.anniversary is None or a.value is None:
             continue
-        after = [k for k, m in enumerate(out) if m.start >= a.end
-                 and m.type not in ("anniversary", "celebration", GENERIC)]
-        if not after or out[after[0]].start - a.end > _OF_DISTANCE:
+        k = bisect.bisect_left(starts, a.end)
+        while k < len(out) and out[k].type in ("anniversary", "celebration", GENERIC) \
+                and out[k].start - a.end <= _OF_DISTANCE:
+            k += 1
+        if k >= len(out) or out[k].start - a.end > _OF_DISTANCE:
             continue
-        k = after[0]
         shifted = _shift_years(a.value, -a.anniversary)
         if shifted is not None:
             out[k] = attrs.evolve(out[k], value=shifted, timex=a.timex)

@@ -13,7 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 _TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s]")
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[^\s\da-z])|\n\s*\n|\n(?=\s*\S)")
+# The look-behind makes a run of stops match once, at its start: linear on "......".
+_SENTENCE_END_RE = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[^\s\da-z])|\n\s*\n|\n(?=\s*\S)")
 
 
 class Token(NamedTuple):

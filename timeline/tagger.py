@@ -372,7 +372,7 @@ def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("day_range",
-       "FROM? (?P<d1>DAY) DOT? (?: COMMA DAY DOT? )* (?: TO | AND ) ART? (?P<d2>DAY) DOT? OF? "
+       "FROM? (?P<d1>DAY) DOT? (?: COMMA DAY DOT? ){0,6} (?: TO | AND ) ART? (?P<d2>DAY) DOT? OF? "
        "(?P<m>MONTH) (?: COMMA? OF? (?P<y>YEAR))?")
 def _day_range(m: _M, lex: Lexicon) -> _Built:
     d1, d2 = _day(m.val("d1")), _day(m.val("d2"))
@@ -800,13 +800,14 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         chosen.append((a, b, cand))
     chosen.sort(key=lambda c: c[0])
     bounds = _sentence_bounds(s)
+    cues = _cue_positions(s)
     out = []
     k = 0
     for a, b, cand in chosen:
         while bounds[k][1] <= a and k + 1 < len(bounds):
             k += 1
         lo, hi = bounds[k]
-        out.append(_with_context(s, a, b, cand, _tense_near(s, a, b, lo, hi)))
+        out.append(_with_context(s, a, b, cand, _tense_near(s, cues, a, b, lo, hi)))
     return out
 
 
@@ -871,11 +872,35 @@ def _sentence_bounds(s: Symbols) -> list[tuple[int, int]]:
     return out
 
 
-def _tense_near(s: Symbols, a: int, b: int, lo: int, hi: int) -> int:
+def _cue_positions(s: Symbols) -> tuple[list[int], list[int]]:
+    """For each token, the index of the nearest tense cue at or before it and at or
+    after it (-1 when none): one linear pass, so any sentence length is cheap."""
+    n = len(s.syms)
+    before, after = [-1] * (n + 1), [-1] * (n + 1)
+    last = -1
+    for i, c in enumerate(s.syms):
+        if c in (Sym.TENSE_FUTURE, Sym.TENSE_PAST):
+            last = i
+        before[i] = last
+    last = -1
+    for i in range(n - 1, -1, -1):
+        if s.syms[i] in (Sym.TENSE_FUTURE, Sym.TENSE_PAST):
+            last = i
+        after[i] = last
+    return before, after
+
+
+def _tense_near(s: Symbols, cues: tuple[list[int], list[int]], a: int, b: int,
+                lo: int, hi: int) -> int:
     """The tense cue nearest to tokens ``a:b`` within ``lo:hi``: +1 future, -1 past, 0 none."""
-    cues = (Sym.TENSE_FUTURE, Sym.TENSE_PAST)
-    for dist in range(1, max(a - lo, hi - b) + 1):
-        for i in (a - dist, b - 1 + dist):
-            if lo <= i < hi and s.syms[i] in cues:
-                return 1 if s.syms[i] == Sym.TENSE_FUTURE else -1
-    return 0
+    left = cues[0][a - 1] if a > 0 else -1
+    right = cues[1][b] if b < len(s.syms) else -1
+    options = []
+    if left >= lo:
+        options.append((a - left, 0, left))
+    if 0 <= right < hi:
+        options.append((right - b + 1, 1, right))
+    if not options:
+        return 0
+    _, _, i = min(options)
+    return 1 if s.syms[i] == Sym.TENSE_FUTURE else -1
