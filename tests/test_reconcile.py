@@ -119,3 +119,25 @@ def test_between_and_in_language() -> None:
         "The summit took place on 19 February 2025. The election was held in 2019."))])
     assert [e.type for e in t.between("2025-01-01", "2025-12-31")] == ["meeting"]
     assert len(t.in_language("en")) == len(t) and t.in_language("fr") == []
+
+
+def test_event_relative_time_counts_from_the_named_event() -> None:
+    t = timeline.extract([
+        Document(id="a", language="en",
+                 text="The Geneva summit took place on 19 February 2025."),
+        Document(id="b", language="en", published=dt.date(2025, 3, 30), text=(
+            "Two weeks after the summit in Geneva, the ministers met again. "
+            "The day before the summit, protests began."))])
+    relative = {x.text: x for x in t.documents[1].timexes}
+    assert (relative["Two weeks"].value, relative["Two weeks"].anchor) == ("2025-03-05", "event")
+    assert (relative["The day before"].value, relative["The day before"].anchor) == (
+        "2025-02-18", "event")
+    [summit] = t.of_type("meeting")[:1]
+    assert summit.value == "2025-02-19" and {m.document for m in summit.mentions} == {"a", "b"}
+
+
+def test_event_relative_time_without_a_dated_event_keeps_its_reading() -> None:
+    t = timeline.extract([Document(id="b", language="en", published=dt.date(2025, 3, 30),
+                                   text="The day before the summit, protests began.")])
+    [x] = t.documents[0].timexes
+    assert (x.value, x.anchor, x.offset) == ("2025-03-29", "published", "-P1D")

@@ -64,6 +64,7 @@ class Anchored:
     anchor: str | None
     note: str | None = None
     alternatives: tuple[str, ...] = ()
+    offset: tuple[str, int] | None = None
 
 
 @attrs.define
@@ -150,7 +151,7 @@ def anchor_candidates(text: str, candidates: Sequence[Candidate],
             continue
         _remember(value, c.type, state)
         out.append(Anchored(c.start, c.end, text[c.start:c.end], c.type, value, c.mod, c.rule,
-                            anchor, c.note, c.alternatives))
+                            anchor, c.note, c.alternatives, c.offset))
     return out
 
 

@@ -32,6 +32,7 @@ _OF_DISTANCE = 24  # characters between "anniversary" and the event it is of
 _LABEL_GAP = 12  # "vårmötet 2025", "voorjaarsbijeenkomst van 2025": the year names the event
 _MAX_BREAKS = 2  # a date more clause breaks away belongs to another clause
 _MAX_LINK_DISTANCE = 160  # characters
+_NAMED_EVENT_GAP = 24  # characters between "the day before" and the event word it names
 _LONGEST_TIMEX = 120  # characters: how far left of a mention a linkable timex may start
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -60,6 +61,7 @@ class Mention:
     key: str                   # the trigger word, normalised: what "the same word" means
     mod: str | None = None
     anniversary: int | None = None
+    names_event_for: int | None = None  # the timex counted from this event ("the day before")
 
 
 def normalize_name(name: str) -> str:
@@ -162,16 +164,18 @@ def find_mentions(text: str, lex: Lexicon, timexes: Sequence[Anchored]) -> list[
         sentence = text[s_start:s_end]
         names = _participants(sentence, lex)
         found = _sentence_triggers(sentence, s_start, trig, timexes, inside)
+        named = _named_events(text, found, inside, timexes)
         mentions = []
         for start, end, etype, key in found:
-            tidx = _nearest(text, start, end, dated, starts, timexes)
+            relative = named.get(start)
+            tidx = _nearest(text, start, end, dated, starts, timexes, exclude=relative)
             quals = _qualifiers(text, start, end, trig)
             value = timexes[tidx].value if tidx is not None else None
             tmod = timexes[tidx].mod if tidx is not None else None
             mod = tmod.value if tmod is not None else None
             mentions.append(Mention(start, end, text[start:end], etype, tidx, value,
                                     names | quals, key, mod,
-                                    _anniversary_ordinal(text, start, etype)))
+                                    _anniversary_ordinal(text, start, etype), relative))
         mentions = _joined(text, mentions)
         mentions, consumed = _refined(mentions, dated, starts, timexes)
         mentions = _commemorated(mentions)
@@ -221,11 +225,31 @@ def _window(start: int, end: int, dated: list[int], starts: list[int]) -> list[i
     return dated[lo:hi]
 
 
+def _named_events(text: str, found: list[tuple[int, int, str, str]], inside: list[int],
+                  timexes: Sequence[Anchored]) -> dict[int, int]:
+    """Triggers that an event-relative expression names: "the day before [the meeting]",
+    "two weeks after [the talks]", "la veille de [la visite]". Maps trigger start to timex."""
+    out: dict[int, int] = {}
+    for i in inside:
+        t = timexes[i]
+        if t.offset is None:
+            continue
+        for start, _, _, _ in found:
+            if start >= t.end:
+                if start - t.end <= _NAMED_EVENT_GAP and not _CLAUSE_BREAK_RE.search(
+                        text[t.end:start]):
+                    out[start] = i
+                break
+    return out
+
+
 def _nearest(text: str, start: int, end: int, dated: list[int], starts: list[int],
-             timexes: Sequence[Anchored]) -> int | None:
+             timexes: Sequence[Anchored], exclude: int | None = None) -> int | None:
     """The dated timex of the mention's clause: fewest clause breaks between, then nearest."""
     best: tuple[int, int, int] | None = None
     for i in _window(start, end, dated, starts):
+        if i == exclude:
+            continue
         t = timexes[i]
         lo, hi = (end, t.start) if t.start >= end else (t.end, start)
         gap = text[lo:hi] if lo < hi else ""

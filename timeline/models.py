@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from timeline.anchor import Anchored
-from timeline.values import TimexValue
+from timeline.values import Duration, TimexValue
 
 TimexValueStr = Annotated[str, Field(
     description="A TIMEX3 value: ISO 8601 date, time, duration, X-placeholders, "
@@ -66,6 +66,12 @@ class TimeExpression(_Model):
     note: str | None = Field(default=None, description="Why an ambiguous reading was chosen.")
     alternatives: list[str] = Field(default_factory=list,
                                     description="Readings considered and rejected.")
+    offset: str | None = Field(default=None, description=(
+        "For an expression counted from an event (\"the day before the meeting\"): the "
+        "signed TIMEX3 duration from that event, e.g. -P1D."))
+    relative_to: str | None = Field(default=None, description=(
+        "The id of the event mention the offset counts from; once that event is dated, "
+        "the value is resolved against it and anchor is 'event'."))
 
     def timex_value(self) -> TimexValue:
         """The value as a `TimexValue` (parsed from ``value``)."""
@@ -233,7 +239,16 @@ def to_time_expression(a: Anchored, ident: str) -> TimeExpression:
         mod=a.mod.value if a.mod else None,
         earliest=iso_bound(earliest), latest=iso_bound(latest),
         anchor=a.anchor,  # type: ignore[arg-type]
-        rule=a.rule, note=a.note, alternatives=list(a.alternatives))
+        rule=a.rule, note=a.note, alternatives=list(a.alternatives),
+        offset=_signed_duration(a.offset))
+
+
+def _signed_duration(offset: tuple[str, int] | None) -> str | None:
+    if offset is None:
+        return None
+    unit, amount = offset
+    iso = Duration.of(unit, abs(amount)).iso()
+    return iso if amount >= 0 else "-" + iso
 
 
 def iso_bound(value: dt.date | dt.datetime | None) -> str | None:

@@ -15,14 +15,17 @@ from timeline.lexicon import available_languages, load_lexicon, normalize_code
 from timeline.models import (
     Document,
     DocumentResult,
+    Event,
     EventMention,
     TimeExpression,
     Timeline,
+    iso_bound,
     time_expressions,
 )
 from timeline.reconcile import reconcile
 from timeline.segment import guess_language
 from timeline.tagger import find_candidates
+from timeline.values import CalendarDate, Duration, Granularity, TimexValue
 
 DocumentLike = str | os.PathLike[str] | Document
 _MAX_CHARS = 50_000_000
@@ -154,13 +157,18 @@ def process_document(doc: Document, *, language: str | None = None,
     pub = parse_published(doc.published if doc.published is not None else published)
     code, anchored = _anchored(doc.text, doc.language or language, pub)
     timexes = time_expressions(anchored)
+    found = find_mentions(doc.text, load_lexicon(code), anchored)
+    named = {m.names_event_for: f"m{k}" for k, m in enumerate(found, start=1)
+             if m.names_event_for is not None}
+    timexes = [t.model_copy(update={"relative_to": named[k]}) if k in named else t
+               for k, t in enumerate(timexes)]
     mentions = [
         EventMention(id=f"m{k}", text=m.text, start=m.start, end=m.end, type=m.type,
                      timex=timexes[m.timex].id if m.timex is not None else None,
                      value=m.value.iso() if m.value is not None else None, mod=m.mod,
                      participants=sorted(m.participants), key=m.key,
                      phrase_start=a, phrase_end=b, phrase=doc.text[a:b])
-        for k, m in enumerate(find_mentions(doc.text, load_lexicon(code), anchored), start=1)
+        for k, m in enumerate(found, start=1)
         for a, b in [_phrase(m, anchored)]]
     return DocumentResult(id=doc.id, language=code, published=pub, timexes=timexes,
                           mentions=mentions)
@@ -198,6 +206,64 @@ def extract(documents: Iterable[DocumentLike] | DocumentLike, *, language: str |
 
 
 def build_timeline(results: list[DocumentResult]) -> Timeline:
-    """Reconcile the documents' mentions into the ordered `Timeline`."""
+    """Reconcile the documents' mentions into the ordered `Timeline`.
+
+    Expressions counted from an event ("the day before the meeting") are resolved
+    against that event's date once reconciliation has dated it, and the
+    mentions dated by them are reconciled again.
+    """
     documents, events = reconcile(results)
+    resolved = resolve_event_relative(documents, events)
+    if resolved != documents:
+        documents, events = reconcile(resolved)
     return Timeline(documents=documents, events=events)
+
+
+def resolve_event_relative(documents: list[DocumentResult],
+                           events: list[Event]) -> list[DocumentResult]:
+    """Re-date each expression that counts from an event the timeline dates to the day.
+
+    "The day before the summit" takes the summit's first day minus one; "two
+    weeks after the talks" the talks' last day plus two weeks; its anchor
+    becomes ``event``, and the mentions it dates follow it.
+    """
+    by_id = {e.id: e for e in events}
+    out = []
+    for doc in documents:
+        mention_event = {m.id: by_id.get(m.event or "") for m in doc.mentions}
+        changed: dict[str, TimeExpression] = {}
+        for t in doc.timexes:
+            event = mention_event.get(t.relative_to or "")
+            new = _from_event(t, event) if event is not None else None
+            if new is not None and new.value != t.value:
+                changed[t.id] = new
+        if not changed:
+            out.append(doc)
+            continue
+        timexes = [changed.get(t.id, t) for t in doc.timexes]
+        mentions = [m.model_copy(update={"value": changed[m.timex].value})
+                    if m.timex in changed else m for m in doc.mentions]
+        out.append(doc.model_copy(update={"timexes": timexes, "mentions": mentions}))
+    return out
+
+
+def _from_event(t: TimeExpression, event: Event) -> TimeExpression | None:
+    if event.value is None or t.offset is None or event.earliest is None:
+        return None
+    value = TimexValue.parse(event.value)
+    if value.granularity is None or value.granularity < Granularity.DAY:
+        return None
+    negative = t.offset.startswith("-")
+    shift = Duration.parse(t.offset.lstrip("-")).to_relativedelta()
+    base = value.earliest if negative else value.latest
+    if shift is None or base is None:
+        return None
+    day = base.date() if isinstance(base, dt.datetime) else base
+    try:
+        target = day - shift if negative else day + shift
+    except (ValueError, OverflowError):
+        return None
+    new = CalendarDate.from_date(target)
+    return t.model_copy(update={"value": new.iso(), "earliest": iso_bound(new.earliest),
+                                "latest": iso_bound(new.latest), "anchor": "event",
+                                "type": "DATE"})

@@ -162,7 +162,8 @@ class _Index:
     def candidates(self, rec: _Record) -> list[int]:
         group = _group(rec.mention.type)
         if rec.when is None:
-            keys: list[tuple[object, ...]] = [(group, "doc", rec.doc)]
+            keys: list[tuple[object, ...]] = [(group, "doc", rec.doc),
+                                              (group, "key", rec.mention.key)]
         elif rec.when.precise:
             keys = [(group, "iso", rec.when.iso)]
         else:
@@ -179,7 +180,8 @@ class _Index:
     def register(self, k: int, rec: _Record) -> None:
         """File cluster ``k`` under what ``rec`` (just joined) brings to it."""
         c = self.clusters[k]
-        keys: list[tuple[object, ...]] = [(c.group, "doc", rec.doc)]
+        keys: list[tuple[object, ...]] = [(c.group, "doc", rec.doc),
+                                          (c.group, "key", rec.mention.key)]
         if c.when is not None:
             keys.append((c.group, "iso", c.when.iso))
             words = self._words(rec) if len(c.records) > 1 else [*c.keys, *c.participants]
@@ -231,14 +233,17 @@ def _best_cluster(rec: _Record, index: _Index) -> int | None:
     coarse = rec.when is None or not rec.when.precise
     for k in index.candidates(rec):
         c = clusters[k]
-        if c.group != group or not _times_agree(c.when, rec.when):
+        if c.group != group or (rec.when is not None and not _times_agree(c.when, rec.when)):
             continue
         if coarse and c.part_of is not None:
             continue
         same_key = rec.mention.key in c.keys
         shared = len(names & c.participants)
         if rec.when is None:
-            if not (same_key and any(r.doc == rec.doc for r in c.records)):
+            # An undated mention ("the summit") joins its own document's event by the
+            # same word, or another document's by the same word and a shared name.
+            named = shared - len({p for p in names & c.participants if p.startswith("@")})
+            if not same_key or not (named or any(r.doc == rec.doc for r in c.records)):
                 continue
         elif not same_key and shared == 0:
             continue

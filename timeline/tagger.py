@@ -57,6 +57,7 @@ class Candidate:
     tense: int = 0
     note: str | None = None
     alternatives: tuple[str, ...] = ()
+    offset: tuple[str, int] | None = None  # "the day before", "two weeks after": from an event
 
 
 @attrs.frozen
@@ -855,7 +856,23 @@ def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int) -> Ca
         mod = Mod.AFTER if syms[a - 1] == Sym.AFTER else Mod.BEFORE
     if i >= 0 and syms[i] == Sym.MOD and mod is None and syms[a] == Sym.ARTICLE:
         pass
-    return attrs.evolve(cand, start=s.tokens[start].start, mod=mod, tense=tense)
+    return attrs.evolve(cand, start=s.tokens[start].start, mod=mod, tense=tense,
+                        offset=_offset(s, b, cand))
+
+
+def _offset(s: Symbols, b: int, cand: Candidate) -> tuple[str, int] | None:
+    """How far from an event an expression lies, when it counts from one: an anaphoric
+    shift ("the day before", "la veille") or a duration before/after ("two weeks after")."""
+    p = cand.partial
+    if isinstance(p, Shift) and p.anaphoric:
+        return p.unit, p.amount
+    if cand.type == TimexType.DURATION and b < len(s.syms) \
+            and s.syms[b] in (Sym.BEFORE, Sym.AFTER) and isinstance(p, Known) \
+            and isinstance(p.value, Duration) and len(p.value.parts) == 1:
+        unit, amount = p.value.parts[0]
+        if isinstance(amount, int):
+            return unit, amount if s.syms[b] == Sym.AFTER else -amount
+    return None
 
 
 def _sentence_bounds(s: Symbols) -> list[tuple[int, int]]:
