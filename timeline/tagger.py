@@ -339,18 +339,12 @@ _DMY = "(?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) (?: DOT? COMMA? OF? UNITY? (?P<y>Y
 _WDAY_PREFIX = "(?: SWDAY | WDAY (?= [.,]) ) DOT? COMMA?"
 
 
-@_rule("day_month_year",
-       f"(?: {_WDAY_PREFIX} ART? | ART)? {_DMY}")
-def _day_month_year(m: _M, lex: Lexicon) -> _Built:
-    day = _day(m.val("d"))
-    if day is None:
-        return None
-    return TimexType.DATE, _date(_year(m.val("y")), m.val("m"), day)
-
-
+# Decorators register bottom-up: day-month-year keeps the higher priority.
 @_rule("month_day_year",
        f"(?: {_WDAY_PREFIX} )? (?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?: COMMA? (?P<y>YEAR))?")
-def _month_day_year(m: _M, lex: Lexicon) -> _Built:
+@_rule("day_month_year",
+       f"(?: {_WDAY_PREFIX} ART? | ART)? {_DMY}")
+def _calendar_day(m: _M, lex: Lexicon) -> _Built:
     day = _day(m.val("d"))
     if day is None:
         return None
