@@ -366,6 +366,22 @@ def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
                                  .with_part_of_day(pod))
 
 
+@_rule("date_time",
+       f"(?: {_WDAY_PREFIX} ART? | ART)? {_DMY} COMMA? HOURW DOT? (?P<h>DIG)"
+       " (?: [.:] (?P<mi>DIG) )? HOURW?",
+       f"(?: {_WDAY_PREFIX} ART? | ART)? {_DMY} COMMA? (?P<h>DIG) COLON (?P<mi>DIG) HOURW?")
+def _date_time(m: _M, lex: Lexicon) -> _Built:
+    day, hour = _day(m.val("d")), m.val("h")
+    minute = m.val("mi") if m.has("mi") else 0
+    if day is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    year = _year(m.val("y"))
+    if year is None:
+        return TimexType.TIME, MissingYear(month=m.val("m"), day=day, hour=hour, minute=minute)
+    return TimexType.TIME, Known(CalendarDate.of(year=year, month=m.val("m"), day=day)
+                                 .with_time(hour, minute))
+
+
 @_rule("day_range",
        "FROM? (?P<d1>DAY) DOT? (?: COMMA DAY DOT? ){0,6} (?: TO | AND ) ART? (?P<d2>DAY) DOT? OF? "
        "(?P<m>MONTH) (?: COMMA? OF? (?P<y>YEAR))?")
@@ -431,6 +447,17 @@ def _numeric_date(m: _M, lex: Lexicon) -> _Built:
             alt = ()
     return Reading(TimexType.DATE, Known(CalendarDate.of(year=year, month=month, day=day)),
                    note, alt)
+
+
+@_rule("numeric_day_month", "ART (?P<a>DIG) SLASH (?P<b>DIG) (?! [./-]? [dyn])",
+       "(?P<a>DIG) SLASH (?P<b>DIG) DASH? (?P<y>YEAR)")
+def _numeric_day_month(m: _M, lex: Lexicon) -> _Built:
+    if lex.date_order == "MDY":
+        return None  # "3/4" in an MDY language is as likely a fraction or a score
+    day, month = m.val("a"), m.val("b")
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return TimexType.DATE, _date(_year(m.val("y")), month, day)
 
 
 @_rule("month_year", "(?P<m>MONTH) DOT? COMMA? OF? (?P<y>YEAR)")
@@ -557,7 +584,7 @@ def _season(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, MissingYear(season=season)
 
 
-@_rule("quarter", "ART? (?P<o>ORD) DASH? (?P<u>UNIT) (?: OF? (?P<y>YEAR))?",
+@_rule("quarter", "ART? (?P<o>ORD|DIG (?= DOT UNIT)) DOT? DASH? (?P<u>UNIT) (?: OF? (?P<y>YEAR))?",
        "(?P<q>QTOK) (?P<y>YEAR)?", "(?P<y>YEAR) (?P<q>QTOK)")
 def _quarter(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
