@@ -632,6 +632,10 @@ def _the_past(m: _M, lex: Lexicon) -> _Built:
     kind = m.val("x")[0]
     if kind != "past":
         return None
+    nxt = m.m.end()
+    if nxt < len(m.s.syms) and m.s.syms[nxt] == Sym.WORD \
+            and m.s.tokens[nxt].text.casefold() not in lex.stopwords:
+        return None  # "den gångna resan": an adjective before its noun
     return TimexType.DATE, Known(Reference("PAST_REF"))
 
 
