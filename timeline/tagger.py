@@ -189,7 +189,7 @@ def _digit_suffix(raw: Sequence[Token], i: int, lex: Lexicon) -> tuple[int, Entr
     nxt = raw[i + 1].text
     if (nxt in ("h", "H") and len(raw[i].text) <= 2 and i + 2 < len(raw)
             and raw[i + 2].text.isdigit() and len(raw[i + 2].text) == 2 and _glued(raw, i + 1)
-            and not _glued(raw, i + 2)):
+            and not (_glued(raw, i + 2) and raw[i + 3].text.isalnum())):
         return -1, None
     for length in (2, 1):
         if i + length >= len(raw):
@@ -571,7 +571,8 @@ def _century(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("season", "ART? (?P<s>SEASON) (?: OF? (?P<y>YEAR))?",
-       "ART? (?P<x>DEI) (?P<s>SEASON)")
+       "ART? (?P<x>DEI) (?P<s>SEASON)",
+       "ART? (?P<s>SEASON) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
 def _season(m: _M, lex: Lexicon) -> _Built:
     season = m.val("s")
     year = _year(m.val("y"))
@@ -607,7 +608,8 @@ def _quarter(m: _M, lex: Lexicon) -> _Built:
     return None
 
 
-@_rule("deictic_unit", "ART? (?P<x>DEI) (?P<u>UNIT)")
+@_rule("deictic_unit", "ART? (?P<x>DEI) (?P<u>UNIT)",
+       "ART? (?P<u>UNIT) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
 def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
     kind, offset, anaphoric = m.val("x")
     unit, plural = m.val("u")
@@ -655,13 +657,15 @@ def _deictic_period(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(Reference("FUTURE_REF" if offset > 0 else "PAST_REF"))
 
 
-@_rule("deictic_weekday", "ART? (?P<x>DEI) (?P<w>SWDAY) (?P<p>POD)?")
+@_rule("deictic_weekday", "ART? (?P<x>DEI) (?P<w>SWDAY) (?P<p>POD)?",
+       "ART? (?P<w>SWDAY) (?P<p>POD)? (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
 def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
     offset = m.val("x")[1]
     return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, m.val("p"))
 
 
 @_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)",
+       "ART? (?P<m>SMONTH) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )",
        "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)")
 def _deictic_month(m: _M, lex: Lexicon) -> _Built:
     offset = m.val("x")[1]
