@@ -370,8 +370,6 @@ class _Compiler:
                 self.add(w, Entry(Sym.AMPM, key), f"relations.{key}")
         tense = self.table("tense")
         for key, sym in (("future", Sym.TENSE_FUTURE), ("past", Sym.TENSE_PAST)):
-            if key not in ("future", "past"):
-                continue
             for w in self.words_of("tense", key, tense.get(key, [])):
                 joined = " ".join(t.casefold() for t in word_tokens(w))
                 if joined not in self.origin:
