@@ -384,7 +384,7 @@ def _date_time(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("day_range",
        "FROM? (?P<d1>DAY) DOT? (?: COMMA DAY DOT? ){0,6} (?: TO | AND ) ART? (?P<d2>DAY) DOT? OF? "
-       "(?P<m>MONTH) (?: COMMA? OF? (?P<y>YEAR))?")
+       "(?P<m>MONTH) (?: COMMA? OF? UNITY? (?P<y>YEAR))?")
 def _day_range(m: _M, lex: Lexicon) -> _Built:
     d1, d2 = _day(m.val("d1")), _day(m.val("d2"))
     if d1 is None or d2 is None or d1 >= d2:
@@ -460,7 +460,8 @@ def _numeric_day_month(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, _date(_year(m.val("y")), month, day)
 
 
-@_rule("month_year", "(?P<m>MONTH) DOT? COMMA? OF? (?P<y>YEAR)")
+@_rule("month_year", "(?P<m>MONTH) DOT? COMMA? OF? UNITY? (?P<y>YEAR)",
+       "(?P<m>MONTH) SLASH (?P<y>YEAR)")
 def _month_year(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
     if year is None:
@@ -534,7 +535,8 @@ def _looks_like_year(m: _M, lex: Lexicon, year: int) -> bool:
     return prev in _YEAR_CUES
 
 
-@_rule("year_range", "FROM? (?P<y1>YEAR) (?: TO | SLASH ) (?P<y2>YEAR)")
+@_rule("year_range", "FROM? (?P<y1>YEAR) (?: TO | SLASH ) (?P<y2>YEAR)",
+       "FROM? UNITY (?P<y1>YEAR) TO UNITY (?P<y2>YEAR)")
 def _year_range(m: _M, lex: Lexicon) -> _Built:
     y1, y2 = _year(m.val("y1")), _year(m.val("y2"))
     if y1 is None or y2 is None or y1 >= y2:
@@ -570,7 +572,7 @@ def _century(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(_calendar(f"{n - 1:02d}XX"))
 
 
-@_rule("season", "ART? (?P<s>SEASON) (?: OF? (?P<y>YEAR))?",
+@_rule("season", "ART? (?P<s>SEASON) (?: OF? UNITY? (?P<y>YEAR))?",
        "ART? (?P<x>DEI) (?P<s>SEASON)",
        "ART? (?P<s>SEASON) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
 def _season(m: _M, lex: Lexicon) -> _Built:
