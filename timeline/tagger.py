@@ -580,7 +580,7 @@ def _season(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
     if year is not None:
         return TimexType.DATE, Known(CalendarDate.of(year=year, season=season))
-    if m.has("x"):
+    if m.has("x") and not _postposed_this(m):
         return TimexType.DATE, MissingYear(season=season, direction=m.val("x")[1])
     if m.text("s").casefold() in lex.ambiguous and m.s.syms[m.m.start()] != Sym.ARTICLE:
         return None  # "fall" alone is the verb
@@ -610,9 +610,17 @@ def _quarter(m: _M, lex: Lexicon) -> _Built:
     return None
 
 
+def _postposed_this(m: _M) -> bool:
+    """A "this" word after its noun is another word in disguise ("Friday that")."""
+    noun = max(m.idx(g) for g in ("u", "w", "m", "s"))
+    return 0 <= noun < m.idx("x") and m.val("x")[0] == "this"
+
+
 @_rule("deictic_unit", "ART? (?P<x>DEI) (?P<u>UNIT)",
        "ART? (?P<u>UNIT) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
 def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
+    if _postposed_this(m):
+        return None
     kind, offset, anaphoric = m.val("x")
     unit, plural = m.val("u")
     if plural is True or (plural is None and kind in ("recent", "coming", "past")) \
@@ -662,6 +670,8 @@ def _deictic_period(m: _M, lex: Lexicon) -> _Built:
 @_rule("deictic_weekday", "ART? (?P<x>DEI) (?P<w>SWDAY) (?P<p>POD)?",
        "ART? (?P<w>SWDAY) (?P<p>POD)? (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
 def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
+    if _postposed_this(m):
+        return None  # "said Friday that …": a conjunction, not "this Friday"
     offset = m.val("x")[1]
     return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, m.val("p"))
 
@@ -670,6 +680,8 @@ def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
        "ART? (?P<m>SMONTH) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )",
        "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)")
 def _deictic_month(m: _M, lex: Lexicon) -> _Built:
+    if _postposed_this(m):
+        return None
     offset = m.val("x")[1]
     if m.has("u") and m.val("u")[0] != "M":
         return None
