@@ -120,6 +120,7 @@ class Lexicon:
     decade_words: frozenset[str] = frozenset()
 
 
+@functools.cache
 def available_languages() -> tuple[str, ...]:
     """The codes of every language with a data file, sorted.
 
