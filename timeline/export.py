@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from timeline.events import GENERIC
 from timeline.models import Timeline
+
+_LABEL_WIDTH = 60
 
 
 def to_json(timeline: Timeline, *, indent: int | None = 2) -> str:
@@ -34,7 +37,8 @@ def to_jsonl(timeline: Timeline) -> Iterator[str]:
 
 
 def to_table(timeline: Timeline) -> str:
-    """A plain-text table: the events in order, or each document's time expressions.
+    """A plain-text table: the events in order (events named by a word first; dated
+    statements without one are counted), or each document's time expressions.
 
     Example:
         >>> import timeline
@@ -44,12 +48,18 @@ def to_table(timeline: Timeline) -> str:
         1950-01-18  verdrag ondertekend  nl  1
     """
     rows: list[tuple[str, ...]] = []
-    if timeline.events:
+    typed = [e for e in timeline.events if e.type != GENERIC]
+    shown = typed or timeline.events
+    if shown:
         rows.append(("date", "event", "languages", "sources"))
-        for e in timeline.events:
+        for e in shown:
             langs = ",".join(sorted({m.language or "?" for m in e.mentions}))
             docs = len({m.document for m in e.mentions})
-            rows.append((e.value or "undated", e.label, langs, str(docs)))
+            label = e.label if len(e.label) <= _LABEL_WIDTH else e.label[:_LABEL_WIDTH - 1] + "…"
+            rows.append((e.value or "undated", label, langs, str(docs)))
+        hidden = len(timeline.events) - len(shown)
+        if hidden:
+            return _align(rows) + f"\n({hidden} dated statements without an event word not shown)"
     else:
         rows.append(("document", "span", "type", "value", "text"))
         for d in timeline.documents:

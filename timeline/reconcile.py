@@ -22,10 +22,10 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from timeline.events import GENERIC
 from timeline.models import DocumentResult, Event, EventMention, Source, iso_bound
 from timeline.values import Granularity, Interval, TimexValue
 
-GENERIC = "event"
 # Types that may name the same happening: a spring meeting is also a conference.
 _TYPE_GROUP = {"meeting": "meeting", "conference": "meeting", "celebration": "anniversary",
                "anniversary": "anniversary"}
