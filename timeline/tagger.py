@@ -450,7 +450,8 @@ def _numeric_date(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("numeric_day_month", "ART (?P<a>DIG) SLASH (?P<b>DIG) (?! [./-]? [dyn])",
-       "(?P<a>DIG) SLASH (?P<b>DIG) DASH? (?P<y>YEAR)")
+       "(?P<a>DIG) SLASH (?P<b>DIG) DASH? (?P<y>YEAR)",
+       "(?<= LP ) (?P<a>DIG) SLASH (?P<b>DIG) (?= RP )")
 def _numeric_day_month(m: _M, lex: Lexicon) -> _Built:
     if lex.date_order == "MDY":
         return None  # "3/4" in an MDY language is as likely a fraction or a score
@@ -796,6 +797,23 @@ def _reference(m: _M, lex: Lexicon) -> _Built:
 def _holiday(m: _M, lex: Lexicon) -> _Built:
     month, day = m.val("h")
     return TimexType.DATE, _date(_year(m.val("y")), month, day)
+
+
+@_rule("weekday_with_date",
+       "(?P<w>SWDAY) (?= LP (?P<a>DIG) SLASH (?P<b>DIG) (?: SLASH (?P<y>YEAR))? RP )")
+def _weekday_with_date(m: _M, lex: Lexicon) -> _Built:
+    """ "Senin (24/2/2025)", "Tuesday (18/2)": the bracketed date fixes the weekday."""
+    if lex.date_order == "MDY":
+        return None
+    day, month = m.val("a"), m.val("b")
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return TimexType.DATE, _date(_year(m.val("y")), month, day)
+
+
+@_rule("pod_of_weekday", "ART? (?P<p>POD) OF? ART? (?P<w>SWDAY)")
+def _pod_of_weekday(m: _M, lex: Lexicon) -> _Built:
+    return TimexType.TIME, WeekdayOf(m.val("w"), 0, m.val("p"))
 
 
 @_rule("weekday", "ART? (?P<w>SWDAY) (?P<p>POD)?", "(?P<k>WDPOD)")
