@@ -28,6 +28,7 @@ from timeline.values import (
 )
 
 _TENSE_MARGIN_DAYS = 14
+_QUARTER_CONTEXT = 400  # characters within which a quarter sets the period of comparison
 
 _SHIFT_GRANULARITY = {
     "D": Granularity.DAY, "W": Granularity.WEEK, "M": Granularity.MONTH, "Y": Granularity.YEAR,
@@ -75,6 +76,8 @@ class _State:
     day: dt.date | None = None
     year: int | None = None
     quarter: CalendarDate | None = None
+    quarter_at: int = -1   # where the last quarter was mentioned
+    position: int = 0      # where the expression being resolved starts
 
 
 _DATELINE_REST_RE = re.compile(r"[^\W\d_]+")
@@ -143,6 +146,7 @@ def anchor_candidates(text: str, candidates: Sequence[Candidate],
     state = _State(reference=reference)
     out: list[Anchored] = []
     for c in candidates:
+        state.position = c.start
         try:
             value, anchor = _resolve(c.partial, c.tense, state)
         except (InvalidTimexError, ValueError, OverflowError):
@@ -165,7 +169,7 @@ def _remember(value: TimexValue, kind: TimexType, state: _State) -> None:
     if value.granularity is not None and value.granularity < Granularity.YEAR:
         return
     if value.granularity == Granularity.QUARTER:
-        state.quarter = value
+        state.quarter, state.quarter_at = value, state.position
     state.year = value.year
     day = value.date()
     if day is not None:
@@ -252,6 +256,10 @@ def _resolve_missing_year(p: MissingYear, tense: int,
 def _resolve_shift(p: Shift, tense: int,
                    state: _State) -> tuple[TimexValue | None, str | None]:
     base, anchor = _base_day(state)
+    q_near = state.quarter if state.position - state.quarter_at <= _QUARTER_CONTEXT else None
+    if p.unit == "Y" and p.amount < 0 and q_near is not None and q_near.year and q_near.quarter:
+        # Results by quarter: "a year ago" is the same quarter a year earlier.
+        return CalendarDate.of(q_near.year + p.amount, quarter=q_near.quarter), "narrative"
     if p.anaphoric and p.unit == "Q" and state.quarter is not None and state.quarter.year:
         q = state.quarter.quarter or 1
         return CalendarDate.from_date(dt.date(state.quarter.year, q * 3 - 1, 1)
