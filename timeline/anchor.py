@@ -257,7 +257,7 @@ def _resolve_shift(p: Shift, tense: int,
                    state: _State) -> tuple[TimexValue | None, str | None]:
     base, anchor = _base_day(state)
     q_near = state.quarter if state.position - state.quarter_at <= _QUARTER_CONTEXT else None
-    if p.unit == "Y" and p.amount < 0 and q_near is not None and q_near.year and q_near.quarter:
+    if p.comparison and p.unit == "Y" and q_near is not None and q_near.year and q_near.quarter:
         # Results by quarter: "a year ago" is the same quarter a year earlier.
         return CalendarDate.of(q_near.year + p.amount, quarter=q_near.quarter), "narrative"
     if p.anaphoric and p.unit == "Q" and state.quarter is not None and state.quarter.year:

@@ -63,6 +63,7 @@ class Shift:
     amount: int
     part_of_day: str | None = None
     anaphoric: bool = False  # "the day before", "the following year": from the narrative
+    comparison: bool = False  # "a year ago/earlier": in quarterly results, the same quarter
 
 
 @attrs.frozen

@@ -624,6 +624,8 @@ def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
         return None
     kind, offset, anaphoric = m.val("x")
     unit, plural = m.val("u")
+    if kind == "recent" and plural is False and unit == "Q":
+        return TimexType.DATE, Shift(unit, 0, anaphoric=True)  # "the latest quarter"
     if plural is True or (plural is None and kind in ("recent", "coming", "past")) \
             or (kind == "recent"):
         return TimexType.DATE, Known(Reference("FUTURE_REF" if offset > 0 else "PAST_REF"))
@@ -714,7 +716,7 @@ def _ago(m: _M, lex: Lexicon) -> _Built:
     unit = m.val("u")[0]
     if not isinstance(n, int) or unit not in _DURATION_UNITS or unit in ("HALF", "WE"):
         return None
-    return TimexType.DATE, Shift(unit, -n)
+    return TimexType.DATE, Shift(unit, -n, comparison=True)
 
 
 @_rule("in_future", "FUT (?P<n>NUM) (?P<u>UNIT)")
