@@ -719,6 +719,14 @@ def _ago(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Shift(unit, -n, comparison=True)
 
 
+@_rule("year_ago_adjective", "ART? (?P<u>UNITY) DASH AGO (?: PERIOD | UNIT )?")
+def _year_ago_adjective(m: _M, lex: Lexicon) -> _Built:
+    """ "the year-earlier quarter", "year-ago results": the same period a year before."""
+    if m.val("u")[1] is True:
+        return None
+    return TimexType.DATE, Shift("Y", -1, comparison=True)
+
+
 @_rule("in_future", "FUT (?P<n>NUM) (?P<u>UNIT)")
 def _in_future(m: _M, lex: Lexicon) -> _Built:
     n = m.val("n")
