@@ -27,7 +27,8 @@ from timeline.values import (
     TimexValue,
 )
 
-_TENSE_MARGIN_DAYS = 14
+_TENSE_MARGIN_DAYS = 14  # for a cue right by the date ("was held on 15 March")
+_FAR_TENSE_MARGIN_DAYS = 90  # for a cue that may belong to another clause
 _QUARTER_CONTEXT = 400  # characters within which a quarter sets the period of comparison
 
 _SHIFT_GRANULARITY = {
@@ -240,9 +241,10 @@ def _resolve_missing_year(p: MissingYear, tense: int,
             # A tense cue moves the date to another year only when the same-year
             # reading would sit well on the wrong side of the reference date.
             year = ref.year
-            if tense < 0 and (same_year - ref).days > _TENSE_MARGIN_DAYS:
+            margin = _TENSE_MARGIN_DAYS if abs(tense) > 1 else _FAR_TENSE_MARGIN_DAYS
+            if tense < 0 and (same_year - ref).days > margin:
                 year -= 1
-            elif tense > 0 and (ref - same_year).days > _TENSE_MARGIN_DAYS:
+            elif tense > 0 and (ref - same_year).days > margin:
                 year += 1
         else:
             year = min((ref.year - 1, ref.year, ref.year + 1),

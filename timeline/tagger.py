@@ -33,6 +33,7 @@ from timeline.values import CalendarDate, Duration, Mod, Reference, TimexType, T
 _PUNCT = {".": ".", ",": ",", "/": "/", ":": ":", "(": "(", ")": ")", "'": "'", "’": "'",
           "-": "-", "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "[": "(", "]": ")"}
 
+_NEAR_CUE = 3  # tokens: a tense cue this close governs the expression itself
 _VAGUE = "X"  # the value of "several", "a few": a number nobody wrote down
 _DURATION_UNITS = {"Y", "M", "W", "D", "H", "MIN", "S", "Q", "DE", "CE", "WE", "HALF"}
 _BARE_PLURAL_UNITS = {"Y", "M", "W", "D", "H", "DE", "CE", "MIN"}
@@ -980,7 +981,9 @@ def _cue_positions(s: Symbols) -> tuple[list[int], list[int]]:
 
 def _tense_near(s: Symbols, cues: tuple[list[int], list[int]], a: int, b: int,
                 lo: int, hi: int) -> int:
-    """The tense cue nearest to tokens ``a:b`` within ``lo:hi``: +1 future, -1 past, 0 none."""
+    """The tense cue nearest to tokens ``a:b`` within ``lo:hi``: future > 0, past < 0,
+    none 0; the magnitude is 2 when the cue stands right by the expression ("hölls den
+    15 mars"), 1 when it is further off and may govern another clause."""
     left = cues[0][a - 1] if a > 0 else -1
     right = cues[1][b] if b < len(s.syms) else -1
     options = []
@@ -990,5 +993,6 @@ def _tense_near(s: Symbols, cues: tuple[list[int], list[int]], a: int, b: int,
         options.append((right - b + 1, 1, right))
     if not options:
         return 0
-    _, _, i = min(options)
-    return 1 if s.syms[i] == Sym.TENSE_FUTURE else -1
+    distance, _, i = min(options)
+    strength = 2 if distance <= _NEAR_CUE else 1
+    return strength if s.syms[i] == Sym.TENSE_FUTURE else -strength
