@@ -308,7 +308,9 @@ def _resolve_weekday(p: WeekdayOf, tense: int,
     else:
         delta = delta if delta <= 0 else delta - 7
     value = CalendarDate.from_date(base + dt.timedelta(days=delta))
-    if p.part_of_day:
+    if p.hour is not None:
+        value = value.with_time(p.hour, p.minute)
+    elif p.part_of_day:
         value = value.with_part_of_day(p.part_of_day)
     return value, anchor
 

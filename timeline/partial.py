@@ -78,6 +78,8 @@ class WeekdayOf:
     weekday: int  # ISO: Monday = 1
     direction: int = 0
     part_of_day: str | None = None
+    hour: int | None = None
+    minute: int | None = None
 
 
 @attrs.frozen

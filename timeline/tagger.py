@@ -822,6 +822,23 @@ def _weekday_with_date(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, _date(_year(m.val("y")), month, day)
 
 
+@_rule("weekday_clock",
+       "(?P<h>DIG) (?: COLON (?P<mi>DIG) )? (?P<ap>AMPM) (?P<w>SWDAY)",
+       "(?P<w>SWDAY) x? (?P<h>DIG) (?: COLON (?P<mi>DIG) )? (?P<ap>AMPM)")
+def _weekday_clock(m: _M, lex: Lexicon) -> _Built:
+    """ "10 p.m. Wednesday", "Friday at 9:30 am": a time on a weekday."""
+    hour, minute = m.val("h"), m.val("mi") if m.has("mi") else 0
+    if m.has("mi") and len(m.text("mi")) != 2:
+        return None
+    if m.val("ap") == "pm" and hour < 12:
+        hour += 12
+    elif m.val("ap") == "am" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        return None
+    return TimexType.TIME, WeekdayOf(m.val("w"), 0, None, hour, minute)
+
+
 @_rule("pod_of_weekday", "ART? (?P<p>POD) OF? ART? (?P<w>SWDAY)")
 def _pod_of_weekday(m: _M, lex: Lexicon) -> _Built:
     return TimexType.TIME, WeekdayOf(m.val("w"), 0, m.val("p"))
