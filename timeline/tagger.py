@@ -242,7 +242,7 @@ _CLASSES = {
     "SETW": "T", "EVERY": "E", "ART": "a", "OF": "f", "MOD": "q", "BEFORE": "B",
     "AFTER": "A", "AGO": "g", "AGOPRE": "G", "FUT": "i", "LATER": "l", "FROM": "F",
     "TO": "[r-]", "AND": "k", "DECADE": "Z", "QTOK": "Q", "CLOCK": "t", "HOURW": "u",
-    "AMPM": "p", "PERIOD": "e", "ORD": "o", "DIG": "d", "AGE": "ω",
+    "AMPM": "p", "PERIOD": "e", "ORD": "o", "DIG": "d", "AGE": "ω", "CNT": "c",
     "DOT": r"\.", "COMMA": ",", "SLASH": "/", "COLON": ":", "DASH": "-", "LP": r"\(",
     "RP": r"\)", "SEP": "[./-]",
 }
@@ -502,6 +502,15 @@ def _year_word(m: _M, lex: Lexicon) -> _Built:
     if year % 10 == 0 and m.text("w").casefold() in lex.decade_words:
         return TimexType.DATE, Known(_calendar(f"{year // 10}X"))  # "de jaren 1950"
     return TimexType.DATE, Known(CalendarDate.of(year=year))
+
+
+@_rule("spoken_year", "(?P<a>CNT) (?P<b>CNT) (?! UNIT )")
+def _spoken_year(m: _M, lex: Lexicon) -> _Built:
+    """ "nineteen ninety-six" as a broadcast transcript writes 1996."""
+    a, b = m.val("a"), m.val("b")
+    if not (isinstance(a, int) and isinstance(b, int) and 11 <= a <= 20 and 10 <= b <= 99):
+        return None
+    return TimexType.DATE, Known(CalendarDate.of(year=a * 100 + b))
 
 
 @_rule("year", "(?P<y>YEAR)")
