@@ -9,6 +9,7 @@ symbol string (linear time), and the longest non-overlapping matches win.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -987,31 +988,22 @@ def _sentence_bounds(s: Symbols) -> list[tuple[int, int]]:
     return out
 
 
-def _cue_positions(s: Symbols) -> tuple[list[int], list[int]]:
-    """For each token, the index of the nearest tense cue at or before it and at or
-    after it (-1 when none): one linear pass, so any sentence length is cheap."""
-    n = len(s.syms)
-    before, after = [-1] * (n + 1), [-1] * (n + 1)
-    last = -1
-    for i, c in enumerate(s.syms):
-        if c in (Sym.TENSE_FUTURE, Sym.TENSE_PAST):
-            last = i
-        before[i] = last
-    last = -1
-    for i in range(n - 1, -1, -1):
-        if s.syms[i] in (Sym.TENSE_FUTURE, Sym.TENSE_PAST):
-            last = i
-        after[i] = last
-    return before, after
+_CUE_RE = re.compile(f"[{Sym.TENSE_FUTURE}{Sym.TENSE_PAST}]")
 
 
-def _tense_near(s: Symbols, cues: tuple[list[int], list[int]], a: int, b: int,
-                lo: int, hi: int) -> int:
+def _cue_positions(s: Symbols) -> list[int]:
+    """The token indices of every tense cue, in order (found by one regex pass)."""
+    return [m.start() for m in _CUE_RE.finditer(s.syms)]
+
+
+def _tense_near(s: Symbols, cues: list[int], a: int, b: int, lo: int, hi: int) -> int:
     """The tense cue nearest to tokens ``a:b`` within ``lo:hi``: future > 0, past < 0,
     none 0; the magnitude is 2 when the cue stands right by the expression ("hölls den
     15 mars"), 1 when it is further off and may govern another clause."""
-    left = cues[0][a - 1] if a > 0 else -1
-    right = cues[1][b] if b < len(s.syms) else -1
+    k = bisect.bisect_left(cues, a)
+    left = cues[k - 1] if k > 0 else -1
+    k = bisect.bisect_left(cues, b)
+    right = cues[k] if k < len(cues) else -1
     options = []
     if left >= lo:
         options.append((a - left, 0, left))
