@@ -783,6 +783,12 @@ def _set(m: _M, lex: Lexicon) -> _Built:
        "(?P<h>DIG) DOT (?P<mi>DIG) (?P<ap>AMPM|HOURW)", "(?P<h>DIG) (?P<ap>AMPM|HOURW)",
        "(?P<c>CLOCK)")
 def _clock(m: _M, lex: Lexicon) -> _Built:
+    time = _clock_of(m)
+    return None if time is None else (TimexType.TIME, ClockTime(*time))
+
+
+def _clock_of(m: _M) -> tuple[int, int] | None:
+    """Hour and minute from groups ``c`` (14h12) or ``h``/``mi`` with ``ap`` (am/pm)."""
     if m.has("c"):
         hour, minute = m.val("c")
     else:
@@ -795,7 +801,7 @@ def _clock(m: _M, lex: Lexicon) -> _Built:
         hour = 0
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
-    return TimexType.TIME, ClockTime(hour, minute)
+    return hour, minute
 
 
 @_rule("week_number", "(?P<u>UNIT) (?P<n>DIG) (?! [.:/-] [dyn]) (?: COMMA? (?P<y>YEAR))?")
@@ -837,16 +843,10 @@ def _weekday_with_date(m: _M, lex: Lexicon) -> _Built:
        "(?P<w>SWDAY) x? (?P<h>DIG) (?: COLON (?P<mi>DIG) )? (?P<ap>AMPM)")
 def _weekday_clock(m: _M, lex: Lexicon) -> _Built:
     """ "10 p.m. Wednesday", "Friday at 9:30 am": a time on a weekday."""
-    hour, minute = m.val("h"), m.val("mi") if m.has("mi") else 0
-    if m.has("mi") and len(m.text("mi")) != 2:
+    time = _clock_of(m)
+    if time is None:
         return None
-    if m.val("ap") == "pm" and hour < 12:
-        hour += 12
-    elif m.val("ap") == "am" and hour == 12:
-        hour = 0
-    if not (0 <= hour <= 23 and 0 <= minute <= 59):
-        return None
-    return TimexType.TIME, WeekdayOf(m.val("w"), 0, None, hour, minute)
+    return TimexType.TIME, WeekdayOf(m.val("w"), 0, None, *time)
 
 
 @_rule("pod_of_weekday", "ART? (?P<p>POD) OF? ART? (?P<w>SWDAY)")
