@@ -13,7 +13,7 @@ import functools
 import importlib.util
 import pathlib
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -404,9 +404,3 @@ class _Compiler:
 
 def _folded(form: str) -> str:
     return " ".join(t.casefold() for t in word_tokens(form))
-
-
-def iter_lexicons(codes: Iterable[str] | None = None) -> Iterator[Lexicon]:
-    """Every requested (default: every available) language's lexicon."""
-    for code in codes if codes is not None else available_languages():
-        yield load_lexicon(code)

@@ -90,14 +90,7 @@ def tag(text: str, *, language: str | None = None,
         ...                       published="2025-02-21")]
         ['2025-02-20', '2025-04-14/2025-04-15']
     """
-    _, timexes = _tag(text, language, published)
-    return timexes
-
-
-def _tag(text: str, language: str | None,
-         published: dt.date | str | None) -> tuple[str, list[TimeExpression]]:
-    code, anchored = _anchored(text, language, published)
-    return code, time_expressions(anchored)
+    return time_expressions(_anchored(text, language, published)[1])
 
 
 def _anchored(text: str, language: str | None,

@@ -98,13 +98,3 @@ def guess_language(text: str, index: Mapping[str, Sequence[str]], *,
     if not counts:
         return None
     return min(counts, key=lambda code: (-counts[code], code))
-
-
-def line_starts(text: str) -> Sequence[int]:
-    """Offsets at which each line of ``text`` begins.
-
-    Example:
-        >>> list(line_starts("a\\nb"))
-        [0, 2]
-    """
-    return [0] + [m.end() for m in re.finditer(r"\n", text)]

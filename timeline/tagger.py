@@ -953,8 +953,6 @@ def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int) -> Ca
     elif a > 0 and syms[a - 1] in (Sym.BEFORE, Sym.AFTER, Sym.AGO_PREFIX) \
             and cand.type == TimexType.DATE:
         mod = Mod.AFTER if syms[a - 1] == Sym.AFTER else Mod.BEFORE
-    if i >= 0 and syms[i] == Sym.MOD and mod is None and syms[a] == Sym.ARTICLE:
-        pass
     return attrs.evolve(cand, start=s.tokens[start].start, mod=mod, tense=tense,
                         offset=_offset(s, b, cand))
 
