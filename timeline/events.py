@@ -80,7 +80,6 @@ def normalize_name(name: str) -> str:
 class _Triggers:
     exact: dict[str, tuple[str, str]]           # word -> (type, key)
     inner: re.Pattern[str] | None               # compounds: trigger anywhere in a word
-    inner_types: dict[str, tuple[str, str]]
     phrases: tuple[tuple[re.Pattern[str], str, str], ...]
     seasons: tuple[tuple[str, str], ...]       # (season word, TIMEX3 season code)
 
@@ -109,7 +108,7 @@ def _triggers(code: str) -> _Triggers:
         inner = re.compile("|".join(re.escape(w) for w in stems if len(w) >= 5))
     seasons = tuple((w, str(e.value)) for w, e in lex.words.items()
                     if e.sym == Sym.SEASON and len(w) >= 3)
-    return _Triggers(exact, inner, exact, tuple(phrases), seasons)
+    return _Triggers(exact, inner, tuple(phrases), seasons)
 
 
 def _match_word(word: str, trig: _Triggers) -> tuple[str, str] | None:
@@ -122,7 +121,7 @@ def _match_word(word: str, trig: _Triggers) -> tuple[str, str] | None:
     if trig.inner is not None:
         m = trig.inner.search(folded)
         if m is not None:
-            return trig.inner_types[m.group()]
+            return trig.exact[m.group()]
     for cut in range(1, 4):  # an inflected form: the trigger plus up to three letters
         hit = trig.exact.get(folded[:-cut])
         if hit is not None and len(folded) - cut >= 4:
