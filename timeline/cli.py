@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import pathlib
 import sys
 from collections.abc import Sequence
 
 from timeline.errors import TimelineError
-from timeline.export import to_json, to_jsonl, to_table
+from timeline.formats import FORMATS, ExportContext, Rendered, get_format
 from timeline.io import InputProblem, read_inputs
 from timeline.lexicon import normalize_code
 from timeline.models import DocumentResult, Timeline
 from timeline.pipeline import build_timeline, parse_published, process_document, tag
-
-FORMATS = ("json", "jsonl", "table")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,10 +27,13 @@ def _parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="tag documents and print their timeline")
     ex.add_argument("paths", nargs="+", metavar="PATH",
                     help=".txt files, .jsonl files (id, text, language?, published?), - for stdin")
-    ex.add_argument("--format", choices=FORMATS, default="json")
+    ex.add_argument("--format", choices=list(FORMATS), default="json",
+                    help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
+    ex.add_argument("--entity", help="the participant a semeval-timeline is built for")
     ex.add_argument("--language", help="ISO 639-1 code for documents that do not give one")
     ex.add_argument("--published", help="publication date YYYY-MM-DD for documents without one")
-    ex.add_argument("-o", "--output", help="write here instead of standard output")
+    ex.add_argument("-o", "--output", help=(
+        "write here instead of standard output (a directory for timeml and semeval-timeline)"))
     ex.add_argument("--strict", action="store_true", help="stop at the first bad document")
     sub.add_parser("schema", help="print the JSON Schema of the output")
     exp = sub.add_parser("explain", help="show each time expression with its rule and reasons")
@@ -59,6 +61,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _extract(args: argparse.Namespace) -> int:
     language = normalize_code(args.language) if args.language else None
     published = parse_published(args.published)
+    fmt = get_format(args.format)
+    if fmt.multi_file and not args.output:
+        raise TimelineError(f"--format {fmt.name} writes one file per "
+                            f"{'entity' if fmt.needs_entity else 'document'}: give -o DIRECTORY")
+    if fmt.needs_entity and not args.entity:
+        raise TimelineError(f"--format {fmt.name} needs --entity NAME")
+    texts: dict[str, str] = {}
     results: list[DocumentResult] = []
     failed = 0
     for item in read_inputs(args.paths):
@@ -68,6 +77,8 @@ def _extract(args: argparse.Namespace) -> int:
             if args.strict:
                 return 1
             continue
+        if fmt.needs_texts:
+            texts[item.id] = item.text
         try:
             results.append(process_document(item, language=language, published=published))
         except Exception as exc:  # one bad document must not lose the others
@@ -78,18 +89,22 @@ def _extract(args: argparse.Namespace) -> int:
                 return 1
             results.append(DocumentResult(id=item.id, language=item.language, errors=[why]))
     timeline = build_timeline(results)
-    if args.format == "json":
-        out = to_json(timeline) + "\n"
-    elif args.format == "jsonl":
-        out = "".join(line + "\n" for line in to_jsonl(timeline))
-    else:
-        out = to_table(timeline) + "\n"
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(out)
+    _write(fmt.renderer()(timeline, ExportContext(texts=texts, entity=args.entity)), args.output)
+    return 1 if failed else 0
+
+
+def _write(out: Rendered, output: str | None) -> None:
+    if isinstance(out, dict):
+        assert output is not None
+        folder = pathlib.Path(output)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in out.items():
+            (folder / name).write_text(content, encoding="utf-8")
+        print(f"timeline: wrote {len(out)} files to {folder}", file=sys.stderr)
+    elif output:
+        pathlib.Path(output).write_text(out, encoding="utf-8")
     else:
         sys.stdout.write(out)
-    return 1 if failed else 0
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -70,6 +70,21 @@ def to_table(timeline: Timeline) -> str:
     return _align(rows)
 
 
+def render_json(timeline: Timeline, context: object = None) -> str:
+    """The ``json`` format (see `timeline.formats`): `to_json` with a final newline."""
+    return to_json(timeline) + "\n"
+
+
+def render_jsonl(timeline: Timeline, context: object = None) -> str:
+    """The ``jsonl`` format: `to_jsonl`'s lines, each ending in a newline."""
+    return "".join(line + "\n" for line in to_jsonl(timeline))
+
+
+def render_table(timeline: Timeline, context: object = None) -> str:
+    """The ``table`` format: `to_table` with a final newline."""
+    return to_table(timeline) + "\n"
+
+
 def _align(rows: list[tuple[str, ...]]) -> str:
     widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
