@@ -12,7 +12,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-_TOKEN_RE = re.compile(r"\d+|[^\W\d_]+|\n|[^\s]")
+TOKEN_PATTERN = r"\d+|[^\W\d_]+|\n|[^\s]"
+"""A token: a run of digits, a run of letters, a line break, or any other character."""
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The look-behind makes a run of stops match once, at its start: linear on "......".
 _SENTENCE_END_RE = re.compile(
     r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[^\s\da-z])|\n\s*\n|\n(?=\s*\S)")

@@ -10,15 +10,15 @@ symbol string (linear time), and the longest non-overlapping matches win.
 from __future__ import annotations
 
 import bisect
-import functools
+import importlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from timeline.errors import InvalidTimexError
-from timeline.lexicon import Entry, Lexicon, Sym
+from timeline.lexicon import Lexicon, Sym
 from timeline.partial import (
     Between,
     ClockTime,
@@ -28,11 +28,8 @@ from timeline.partial import (
     Shift,
     WeekdayOf,
 )
-from timeline.segment import Token, tokenize
+from timeline.symbols import Symbols, classify, sentence_bounds
 from timeline.values import CalendarDate, Duration, Mod, Reference, TimexType, TimexValue
-
-_PUNCT = {".": ".", ",": ",", "/": "/", ":": ":", "(": "(", ")": ")", "'": "'", "’": "'",
-          "-": "-", "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "[": "(", "]": ")"}
 
 _NEAR_CUE = 3  # tokens: a tense cue this close governs the expression itself
 _VAGUE = "X"  # the value of "several", "a few": a number nobody wrote down
@@ -62,178 +59,6 @@ class Candidate:
     offset: tuple[str, int] | None = None  # "the day before", "two weeks after": from an event
 
 
-@attrs.frozen
-class Symbols:
-    """A document as the grammar sees it: one symbol and one value per token."""
-
-    tokens: tuple[Token, ...]
-    syms: str
-    values: tuple[Any, ...]
-
-
-def classify(text: str, lex: Lexicon) -> Symbols:
-    """Turn ``text`` into `Symbols` using one language's lexicon.
-
-    Example:
-        >>> from timeline.lexicon import load_lexicon
-        >>> classify("18 January 1950", load_lexicon("en")).syms
-        'dMy'
-    """
-    raw = tokenize(text)
-    tokens: list[Token] = []
-    syms: list[str] = []
-    values: list[Any] = []
-    words = lex.words
-    phrases = _phrase_index(lex.code)
-    past_suffixes = lex.past_suffixes
-    i = 0
-    n = len(raw)
-    while i < n:
-        tok = raw[i]
-        t = tok.text
-        if t.isdecimal():
-            j, entry = _digit_suffix(raw, i, lex)
-            if entry is not None:
-                tokens.append(Token(tok.start, raw[j - 1].end, text[tok.start:raw[j - 1].end]))
-                syms.append(entry.sym)
-                values.append(int(t) if len(t) < 6 else None)
-                i = j
-                continue
-            if j == -1:  # 14h12
-                end = raw[i + 2].end
-                tokens.append(Token(tok.start, end, text[tok.start:end]))
-                syms.append(Sym.CLOCK)
-                values.append((int(t), int(raw[i + 2].text)))
-                i += 3
-                continue
-            tokens.append(tok)
-            if len(t) <= 2:
-                syms.append(Sym.DIGITS)
-            elif len(t) == 4:
-                syms.append(Sym.YEAR_NUM)
-            else:
-                syms.append(Sym.NUMBER)
-            values.append(int(t) if len(t) < 10 else None)
-            i += 1
-            continue
-        folded = t.casefold()
-        seconds = phrases.get(folded)
-        if seconds is not None and i + 1 < n:
-            alts = seconds.get(raw[i + 1].text.casefold())
-            j, entry = _match_phrase(raw, i, alts) if alts else (i + 1, None)
-            if entry is not None:
-                tokens.append(Token(tok.start, raw[j - 1].end, text[tok.start:raw[j - 1].end]))
-                syms.append(entry.sym)
-                values.append(entry.value)
-                i = j
-                continue
-        entry = words.get(folded)
-        if entry is not None:
-            tokens.append(tok)
-            sym = entry.sym
-            if sym == Sym.MONTH_WEAK and len(t) > 3 and t[0].isupper() and t[1:].islower() \
-                    and i > 0 and raw[i - 1].text not in ".!?\n\"“":
-                sym = Sym.MONTH  # "March" mid-sentence is the month, "march" the verb
-            syms.append(sym)
-            values.append(entry.value)
-        elif t == "\n":
-            tokens.append(tok)
-            syms.append(Sym.NEWLINE)
-            values.append(None)
-        elif len(t) == 1 and t in _PUNCT:
-            tokens.append(tok)
-            syms.append(_PUNCT[t])
-            values.append(None)
-        elif t.isalpha():
-            tokens.append(tok)
-            glued = _glued_quarter(raw, i) if t in ("Q", "H") else None
-            if glued is not None:
-                end = raw[i + 1].end
-                tokens[-1] = Token(tok.start, end, text[tok.start:end])
-                syms.append(Sym.QUARTER)
-                values.append(glued)
-                i += 2
-                continue
-            syms.append(Sym.TENSE_PAST if past_suffixes and len(t) > 4
-                        and folded.endswith(past_suffixes) else Sym.WORD)
-            values.append(None)
-        else:
-            tokens.append(tok)
-            syms.append(Sym.OTHER)
-            values.append(None)
-        i += 1
-    return Symbols(tuple(tokens), "".join(syms), tuple(values))
-
-
-def _glued(raw: Sequence[Token], i: int) -> bool:
-    return i + 1 < len(raw) and raw[i + 1].start == raw[i].end
-
-
-def _glued_quarter(raw: Sequence[Token], i: int) -> tuple[str, int] | None:
-    """``Q1``, ``H2``: a letter glued to a digit."""
-    letter = raw[i].text
-    if letter not in ("Q", "H") or not _glued(raw, i):
-        return None
-    digits = raw[i + 1].text
-    if digits not in ("1", "2", "3", "4") or (letter == "H" and digits not in ("1", "2")):
-        return None
-    if _glued(raw, i + 1) and raw[i + 2].text.isalnum():
-        return None
-    if i > 0 and raw[i - 1].end == raw[i].start and raw[i - 1].text.isalnum():
-        return None
-    return ("Q" if letter == "Q" else "H", int(digits))
-
-
-def _digit_suffix(raw: Sequence[Token], i: int, lex: Lexicon) -> tuple[int, Entry | None]:
-    """A number with a suffix glued on (``21st``, ``1990s``, ``15:e``), or ``14h12``."""
-    if not _glued(raw, i):
-        return i + 1, None
-    nxt = raw[i + 1].text
-    if (nxt in ("h", "H") and len(raw[i].text) <= 2 and i + 2 < len(raw)
-            and raw[i + 2].text.isdigit() and len(raw[i + 2].text) == 2 and _glued(raw, i + 1)
-            and not (_glued(raw, i + 2) and raw[i + 3].text.isalnum())):
-        return -1, None
-    for length in (2, 1):
-        if i + length >= len(raw):
-            continue
-        if length == 2 and not _glued(raw, i + 1):
-            continue
-        key = tuple(raw[i + k].text.casefold() for k in range(1, length + 1))
-        entry = lex.suffixes.get(key)
-        if entry is not None:
-            j = i + 1 + length
-            if j < len(raw) and raw[j].start == raw[j - 1].end and raw[j].text.isalnum():
-                return i + 1, None
-            return j, entry
-    return i + 1, None
-
-
-@functools.cache
-def _phrase_index(code: str) -> dict[str, dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]]:
-    """Multi-word entries by first and second word, longest first, so most tokens that
-    start a phrase are rejected by one lookup of the next token."""
-    from timeline.lexicon import load_lexicon
-
-    out: dict[str, dict[str, list[tuple[tuple[str, ...], Entry]]]] = {}
-    for first, alts in load_lexicon(code).phrases.items():
-        for rest, entry in alts:
-            if rest:
-                out.setdefault(first, {}).setdefault(rest[0], []).append((rest, entry))
-    return {f: {s: tuple(sorted(a, key=lambda x: -len(x[0]))) for s, a in d.items()}
-            for f, d in out.items()}
-
-
-def _match_phrase(raw: Sequence[Token], i: int,
-                  alts: Sequence[tuple[tuple[str, ...], Entry]]) -> tuple[int, Entry | None]:
-    for rest, entry in alts:
-        end = i + 1 + len(rest)
-        if end > len(raw):
-            continue
-        if all(raw[i + 1 + k].text.casefold() == w for k, w in enumerate(rest)):
-            return end, entry
-    return i + 1, None
-
-
 # --- The grammar -----------------------------------------------------------
 
 _CLASSES = {
@@ -256,6 +81,38 @@ def _compile(pattern: str) -> re.Pattern[str]:
     if compiled.match(""):
         raise ValueError(f"rule pattern matches the empty string: {pattern}")
     return compiled
+
+
+def required_symbols(pattern: str) -> tuple[frozenset[str], ...]:
+    """The sets of symbols a match of ``pattern`` must take one member of each: its
+    top-level items that cannot be skipped. An empty answer is always safe.
+
+    Example:
+        >>> sorted(map(sorted, required_symbols("a?(?P<d>[do])f?(?:M)+")))
+        [['M'], ['d', 'o']]
+    """
+    try:
+        c: Any = importlib.import_module("re._constants")
+        items = importlib.import_module("re._parser").parse(pattern)
+    except (ImportError, AttributeError, re.error):  # a Python without the private parser
+        return ()
+    out: list[frozenset[str]] = []
+
+    def walk(seq: Any) -> None:
+        for op, av in seq:
+            if op is c.LITERAL:
+                out.append(frozenset(chr(av)))
+            elif op is c.IN and all(o in (c.LITERAL, c.RANGE) for o, _ in av):
+                out.append(frozenset(
+                    chr(x) for o, a in av
+                    for x in ((a,) if o is c.LITERAL else range(a[0], a[1] + 1))))
+            elif op is c.SUBPATTERN:
+                walk(av[3])
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                walk(av[2])
+
+    walk(items)
+    return tuple(dict.fromkeys(out))
 
 
 class _M:
@@ -304,6 +161,12 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     build: _Builder
+    needs: tuple[frozenset[str], ...] = attrs.field(default=())
+    """Symbol sets every match takes one member of: a document lacking one is skipped."""
+
+    def may_match(self, present: set[str]) -> bool:
+        """Whether a document with these symbols can hold a match at all."""
+        return not any(present.isdisjoint(need) for need in self.needs)
 
 
 _RULES: list[Rule] = []
@@ -312,7 +175,9 @@ _RULES: list[Rule] = []
 def _rule(name: str, *patterns: str) -> Callable[[_Builder], _Builder]:
     def register(fn: _Builder) -> _Builder:
         for k, p in enumerate(patterns):
-            _RULES.append(Rule(name if k == 0 else f"{name}_{k + 1}", _compile(p), fn))
+            compiled = _compile(p)
+            _RULES.append(Rule(name if k == 0 else f"{name}_{k + 1}", compiled, fn,
+                               required_symbols(compiled.pattern)))
         return fn
     return register
 
@@ -878,7 +743,10 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     """
     s = classify(text, lex)
     found: list[tuple[int, int, int, Candidate]] = []
+    present = set(s.syms)
     for priority, rule in enumerate(RULES):
+        if not rule.may_match(present):
+            continue
         for match in rule.pattern.finditer(s.syms):
             built = _safe_build(rule, _M(match, s), lex)
             if built is None:
@@ -899,7 +767,7 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         taken[a:b] = b"\x01" * (b - a)
         chosen.append((a, b, cand))
     chosen.sort(key=lambda c: c[0])
-    bounds = _sentence_bounds(s)
+    bounds = sentence_bounds(s)
     cues = _cue_positions(s)
     out = []
     k = 0
@@ -970,20 +838,6 @@ def _offset(s: Symbols, b: int, cand: Candidate) -> tuple[str, int] | None:
         if isinstance(amount, int):
             return unit, amount if s.syms[b] == Sym.AFTER else -amount
     return None
-
-
-def _sentence_bounds(s: Symbols) -> list[tuple[int, int]]:
-    """Token ranges of the sentences: split at line breaks and at a full stop before a capital."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    syms, n = s.syms, len(s.syms)
-    for i in range(n):
-        if syms[i] == Sym.NEWLINE or (syms[i] == "." and i + 1 < n
-                                      and s.tokens[i + 1].text[:1].isupper()):
-            out.append((start, i + 1))
-            start = i + 1
-    out.append((start, n))
-    return out
 
 
 _CUE_RE = re.compile(f"[{Sym.TENSE_FUTURE}{Sym.TENSE_PAST}]")
