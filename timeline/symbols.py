@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
-from typing import Any, overload
+from typing import Any, cast, overload
 
 from timeline.lexicon import Entry, Lexicon, Sym
 from timeline.segment import TOKEN_PATTERN, Token
@@ -93,18 +93,35 @@ def classify(text: str, lex: Lexicon) -> Symbols:
     starts = offsets[0:-1:2]
     ends = offsets[1::2]
     table = _table(lex.code)
-    symbol, value = table.symbol.get, table.value.get
-    learn = table.learn
-    syms = [symbol(t) or learn(t, lex) for t in texts]
-    values = [value(t) for t in texts]
+    symbol, value, learn = table.symbol.get, table.value.get, table.learn
+    known: list[str | None] = list(map(symbol, texts))
+    if None in known:
+        k = known.index(None)
+        while True:
+            known[k] = learn(texts[k], lex)
+            try:
+                k = known.index(None, k + 1)
+            except ValueError:
+                break
+    syms = cast("list[str]", known)
+    values = list(map(value, texts))
     joined = "".join(syms)
     if _IN_CONTEXT not in joined:
         return Symbols(Tokens(texts, starts, ends), joined, values)
     raw = Tokens(texts, starts, ends)
     merges: list[tuple[int, int]] = []
+    phrase_alone = table.phrase_alone
+    phrases = table.phrases
+    last = len(texts) - 1
     i = joined.find(_IN_CONTEXT)
     while i >= 0:
-        j, sym, val = _in_context(raw, i, lex, table.phrases)
+        alone = phrase_alone.get(texts[i])
+        if alone is not None and (i == last or texts[i + 1].casefold()
+                                  not in phrases[texts[i].casefold()]):
+            syms[i], values[i] = alone  # "the" with no phrase after it: just "the"
+            i = joined.find(_IN_CONTEXT, i + 1)
+            continue
+        j, sym, val = _in_context(raw, i, lex, phrases)
         syms[i] = sym
         values[i] = val
         if j > i + 1:
@@ -139,18 +156,25 @@ def sentence_bounds(s: Symbols) -> list[tuple[int, int]]:
 class _Table:
     """What each distinct token means in one language, learnt on first sight."""
 
-    __slots__ = ("lex_words", "phrases", "symbol", "value")
+    __slots__ = ("phrase_alone", "phrases", "symbol", "value")
 
     def __init__(self, phrases: _Phrases) -> None:
         self.symbol: dict[str, str] = {}
         self.value: dict[str, Any] = {}
         self.phrases = phrases
+        self.phrase_alone: dict[str, tuple[str, Any]] = {}
+        """First words of phrases whose meaning alone needs no context."""
 
     def learn(self, t: str, lex: Lexicon) -> str:
         if len(self.symbol) > _CACHE_LIMIT:
             self.symbol.clear()
             self.value.clear()
+            self.phrase_alone.clear()
         sym, value = _context_free(t, lex, self.phrases)
+        if sym == _IN_CONTEXT and t.casefold() in self.phrases:
+            alone = _context_free(t, lex, {})
+            if alone[0] != _IN_CONTEXT:
+                self.phrase_alone[t] = alone
         self.symbol[t] = sym
         if value is not None:
             self.value[t] = value

@@ -10,7 +10,6 @@ symbol string (linear time), and the longest non-overlapping matches win.
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -28,6 +27,7 @@ from timeline.partial import (
     Shift,
     WeekdayOf,
 )
+from timeline.rulescan import Shape, SymbolScan, shape
 from timeline.symbols import Symbols, classify, sentence_bounds
 from timeline.values import CalendarDate, Duration, Mod, Reference, TimexType, TimexValue
 
@@ -83,38 +83,6 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return compiled
 
 
-def required_symbols(pattern: str) -> tuple[frozenset[str], ...]:
-    """The sets of symbols a match of ``pattern`` must take one member of each: its
-    top-level items that cannot be skipped. An empty answer is always safe.
-
-    Example:
-        >>> sorted(map(sorted, required_symbols("a?(?P<d>[do])f?(?:M)+")))
-        [['M'], ['d', 'o']]
-    """
-    try:
-        c: Any = importlib.import_module("re._constants")
-        items = importlib.import_module("re._parser").parse(pattern)
-    except (ImportError, AttributeError, re.error):  # a Python without the private parser
-        return ()
-    out: list[frozenset[str]] = []
-
-    def walk(seq: Any) -> None:
-        for op, av in seq:
-            if op is c.LITERAL:
-                out.append(frozenset(chr(av)))
-            elif op is c.IN and all(o in (c.LITERAL, c.RANGE) for o, _ in av):
-                out.append(frozenset(
-                    chr(x) for o, a in av
-                    for x in ((a,) if o is c.LITERAL else range(a[0], a[1] + 1))))
-            elif op is c.SUBPATTERN:
-                walk(av[3])
-            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                walk(av[2])
-
-    walk(items)
-    return tuple(dict.fromkeys(out))
-
-
 class _M:
     """A rule match with handy access to the tokens of each named group."""
 
@@ -161,12 +129,7 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     build: _Builder
-    needs: tuple[frozenset[str], ...] = attrs.field(default=())
-    """Symbol sets every match takes one member of: a document lacking one is skipped."""
-
-    def may_match(self, present: set[str]) -> bool:
-        """Whether a document with these symbols can hold a match at all."""
-        return not any(present.isdisjoint(need) for need in self.needs)
+    shape: Shape = attrs.field(factory=Shape)
 
 
 _RULES: list[Rule] = []
@@ -177,7 +140,7 @@ def _rule(name: str, *patterns: str) -> Callable[[_Builder], _Builder]:
         for k, p in enumerate(patterns):
             compiled = _compile(p)
             _RULES.append(Rule(name if k == 0 else f"{name}_{k + 1}", compiled, fn,
-                               required_symbols(compiled.pattern)))
+                               shape(compiled.pattern)))
         return fn
     return register
 
@@ -743,11 +706,9 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     """
     s = classify(text, lex)
     found: list[tuple[int, int, int, Candidate]] = []
-    present = set(s.syms)
+    scan = SymbolScan(s.syms)
     for priority, rule in enumerate(RULES):
-        if not rule.may_match(present):
-            continue
-        for match in rule.pattern.finditer(s.syms):
+        for match in scan.matches(rule.pattern, rule.shape):
             built = _safe_build(rule, _M(match, s), lex)
             if built is None:
                 continue

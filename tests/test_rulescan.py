@@ -1,0 +1,41 @@
+"""Scanning only near needed symbols finds exactly what a full scan finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.lexicon import Sym
+from timeline.rulescan import SymbolScan, shape
+from timeline.tagger import RULES
+
+ALPHABET = sorted({v for k, v in vars(Sym).items() if k.isupper() and len(v) == 1}
+                  | set(Sym.PUNCT))
+# Long runs of plain words with grammar symbols sprinkled in, as in real text.
+SYMBOL_STRINGS = st.lists(
+    st.one_of(st.text(alphabet=ALPHABET, min_size=1, max_size=6),
+              st.integers(min_value=1, max_value=4000).map(lambda n: Sym.WORD * n)),
+    min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SYMBOL_STRINGS)
+def test_windowed_scan_equals_full_scan(syms: str) -> None:
+    scan = SymbolScan(syms)
+    for rule in RULES:
+        windowed = [(m.span(), m.groupdict()) for m in scan.matches(rule.pattern, rule.shape)]
+        full = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(syms)]
+        assert windowed == full, rule.name
+
+
+def test_shape_of_a_rule() -> None:
+    s = shape("F?(?P<m1>[Mm])[r-](?P<m2>[Mm])(?![dy])")
+    assert set(s.needs) == {frozenset("Mm"), frozenset("r-")}
+    assert s.reach == 4 + 1
+
+
+def test_unbounded_pattern_is_scanned_everywhere() -> None:
+    assert shape("d+M").reach is None
+    syms = "d" * 6000 + "M"
+    assert [m.span() for m in SymbolScan(syms).matches(
+        __import__("re").compile("d+M"), shape("d+M"))] == [(0, 6001)]
