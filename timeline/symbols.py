@@ -306,6 +306,8 @@ def _digit_suffix(raw: Tokens, i: int, lex: Lexicon) -> tuple[int, Entry | None]
         return i + 1, None
     texts = raw.texts
     nxt = texts[i + 1]
+    if nxt not in ("h", "H") and nxt.casefold() not in _suffix_starts(lex.code):
+        return i + 1, None
     if (nxt in ("h", "H") and len(texts[i]) <= 2 and i + 2 < len(raw)
             and texts[i + 2].isdigit() and len(texts[i + 2]) == 2 and _glued(raw, i + 1)
             and not (_glued(raw, i + 2) and texts[i + 3].isalnum())):
@@ -323,6 +325,13 @@ def _digit_suffix(raw: Tokens, i: int, lex: Lexicon) -> tuple[int, Entry | None]
                 return i + 1, None
             return j, entry
     return i + 1, None
+
+
+@functools.cache
+def _suffix_starts(code: str) -> frozenset[str]:
+    from timeline.lexicon import load_lexicon
+
+    return frozenset(key[0] for key in load_lexicon(code).suffixes)
 
 
 def _phrase_index(code: str) -> _Phrases:

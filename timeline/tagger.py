@@ -782,8 +782,9 @@ def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int) -> Ca
     elif a > 0 and syms[a - 1] in (Sym.BEFORE, Sym.AFTER, Sym.AGO_PREFIX) \
             and cand.type == TimexType.DATE:
         mod = Mod.AFTER if syms[a - 1] == Sym.AFTER else Mod.BEFORE
-    return attrs.evolve(cand, start=s.tokens[start].start, mod=mod, tense=tense,
-                        offset=_offset(s, b, cand))
+    return Candidate(s.tokens.starts[start], cand.end, cand.type, cand.partial, cand.rule,
+                     mod=mod, tense=tense, note=cand.note, alternatives=cand.alternatives,
+                     offset=_offset(s, b, cand))
 
 
 def _offset(s: Symbols, b: int, cand: Candidate) -> tuple[str, int] | None:
