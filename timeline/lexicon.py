@@ -159,11 +159,29 @@ def load_lexicon(code: str) -> Lexicon:
     """
     code = normalize_code(code)
     path = LANG_DIR / f"{code}.toml"
+    return _Compiler(path, _language_data(code)).compile()
+
+
+@functools.cache
+def _language_data(code: str) -> dict[str, Any]:
+    path = LANG_DIR / f"{code}.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: {exc}") from exc
-    return _Compiler(path, data).compile()
+
+
+def detection_stopwords(code: str) -> frozenset[str]:
+    """The words that identify a language, read without compiling the whole lexicon
+    (so language detection does not pay for twelve lexicons).
+
+    Example:
+        >>> "the" in detection_stopwords("en")
+        True
+    """
+    code = normalize_code(code)
+    detect = _language_data(code).get("detect", {})
+    return frozenset(w.casefold() for w in detect.get("stopwords", []))
 
 
 def _dateparser_names(locale: str) -> dict[str, Any]:

@@ -11,7 +11,12 @@ from collections.abc import Iterable
 from timeline.anchor import Anchored, anchor_candidates, find_dateline
 from timeline.errors import InputError
 from timeline.events import Mention, find_mentions
-from timeline.lexicon import available_languages, load_lexicon, normalize_code
+from timeline.lexicon import (
+    available_languages,
+    detection_stopwords,
+    load_lexicon,
+    normalize_code,
+)
 from timeline.models import (
     Document,
     DocumentResult,
@@ -66,7 +71,7 @@ def detect_language(text: str) -> str:
 def _stopword_index() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for code in available_languages():
-        for word in load_lexicon(code).stopwords:
+        for word in detection_stopwords(code):
             index.setdefault(word, []).append(code)
     return {w: tuple(codes) for w, codes in index.items()}
 
