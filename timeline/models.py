@@ -6,6 +6,7 @@ Conversion from the internal attrs values happens here and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Literal
 
@@ -233,14 +234,19 @@ class Timeline(_Model):
 
 def to_time_expression(a: Anchored, ident: str) -> TimeExpression:
     """Convert an anchored internal value into its public model."""
-    earliest, latest = a.value.earliest, a.value.latest
+    value, earliest, latest = _written(a.value)
     return TimeExpression(
-        id=ident, text=a.text, start=a.start, end=a.end, type=a.type.value, value=a.value.iso(),
-        mod=a.mod.value if a.mod else None,
-        earliest=iso_bound(earliest), latest=iso_bound(latest),
+        id=ident, text=a.text, start=a.start, end=a.end, type=a.type.value, value=value,
+        mod=a.mod.value if a.mod else None, earliest=earliest, latest=latest,
         anchor=a.anchor,  # type: ignore[arg-type]
         rule=a.rule, note=a.note, alternatives=list(a.alternatives),
         offset=_signed_duration(a.offset))
+
+
+@functools.lru_cache(maxsize=4096)
+def _written(value: TimexValue) -> tuple[str, str | None, str | None]:
+    """A value as TIMEX3 with its inclusive bounds (news repeats its dates: cached)."""
+    return value.iso(), iso_bound(value.earliest), iso_bound(value.latest)
 
 
 def _signed_duration(offset: tuple[str, int] | None) -> str | None:

@@ -105,7 +105,7 @@ class _M:
 
     def text(self, g: str) -> str:
         i = self.idx(g)
-        return self.s.tokens[i].text if i >= 0 else ""
+        return self.s.tokens.texts[i] if i >= 0 else ""
 
 
 @attrs.frozen
@@ -716,7 +716,7 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
             a = _trim_start(s.syms, a, b)
             if not isinstance(built, Reading):
                 built = Reading(*built)
-            cand = Candidate(s.tokens[a].start, s.tokens[b - 1].end, built.type, built.partial,
+            cand = Candidate(s.tokens.starts[a], s.tokens.ends[b - 1], built.type, built.partial,
                              rule.name, note=built.note, alternatives=built.alternatives)
             found.append((a, b, priority, cand))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
