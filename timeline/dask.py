@@ -3,7 +3,8 @@
 Each partition's documents are tagged where the partition lives and reconciled
 into a partition `Timeline`; the partition timelines are tree-reduced with
 `Timeline.merge`. Merging depends only on the set of documents, so the result
-equals `timeline.extract` over all of them, whatever the partitioning.
+equals `timeline.extract` over all of them whatever the partitioning, except
+that documents are listed in id order, as `Timeline.merge` lists them.
 
 A bag item is a `Document`, a mapping ``{"id", "text", "language"?,
 "published"?}`` (a JSON line, say), or the path of a ``.txt`` or ``.jsonl``
