@@ -141,3 +141,38 @@ def test_event_relative_time_without_a_dated_event_keeps_its_reading() -> None:
                                    text="The day before the summit, protests began.")])
     [x] = t.documents[0].timexes
     assert (x.value, x.anchor, x.offset) == ("2025-03-29", "published", "-P1D")
+
+
+_VISIT = "{name} began the state visit to {place} on {day} April 2025{tail}."
+
+
+def _visit(name: str, place: str, day: int, tail: str = "") -> str:
+    return _VISIT.format(name=name, place=place, day=day, tail=tail)
+
+
+def test_disagreeing_sources_make_one_event_with_a_conflict() -> None:
+    texts = [_visit("Anna Berg", "Oslo", 14), _visit("Anna Berg", "Oslo", 15, ", aides said"),
+             _visit("Anna Berg", "Oslo", 14, ", her office said")]
+    docs = [Document(id=f"d{k}", text=t, language="en") for k, t in enumerate(texts)]
+    [event] = timeline.extract(docs).of_type("visit")
+    assert event.value == "2025-04-14"  # two documents against one
+    assert [c.value for c in event.conflicts] == ["2025-04-15"]
+    assert [s.document for s in event.conflicts[0].sources] == ["d1"]
+    assert {m.document for m in event.mentions} == {"d0", "d1", "d2"}  # nothing dropped
+    for order in ([2, 0, 1], [1, 2, 0]):
+        assert timeline.extract([docs[k] for k in order]).events == timeline.extract(docs).events
+
+
+def test_two_dates_from_one_author_stay_two_events() -> None:
+    text = _visit("Anna Berg", "Oslo", 14) + " " + _visit("Anna Berg", "Oslo", 17)
+    events = timeline.extract([text], language="en").of_type("visit")
+    assert [e.value for e in events] == ["2025-04-14", "2025-04-17"]
+    assert all(not e.conflicts for e in events)
+
+
+def test_different_people_or_distant_days_are_different_events() -> None:
+    other_person = [_visit("Anna Berg", "Oslo", 14), _visit("Carl Moe", "Lima", 15)]
+    assert len(timeline.extract(other_person, language="en").of_type("visit")) == 2
+    weeks_apart = [_visit("Anna Berg", "Oslo", 1), _visit("Anna Berg", "Oslo", 20)]
+    events = timeline.extract(weeks_apart, language="en").of_type("visit")
+    assert [e.value for e in events] == ["2025-04-01", "2025-04-20"]

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from timeline.events import GENERIC
-from timeline.models import DocumentResult, Event, EventMention, Source, iso_bound
+from timeline.models import Conflict, DocumentResult, Event, EventMention, Source, iso_bound
 from timeline.values import Granularity, Interval, TimexValue
 
 # Types that may name the same happening: a spring meeting is also a conference.
@@ -79,6 +79,8 @@ class _Cluster:
     keys: set[str]
     participants: set[str]
     part_of: int | None = None
+    conflicts: list[_Cluster] = attrs.field(factory=list)
+    absorbed: bool = False
 
     @property
     def value(self) -> TimexValue | None:
@@ -129,6 +131,7 @@ def reconcile(documents: Sequence[DocumentResult]) -> tuple[list[DocumentResult]
     _link_parts(index)
     for rec in rest:
         _place(rec, index)
+    _settle_conflicts(index)
     return _materialise(documents, index.clusters)
 
 
@@ -292,6 +295,86 @@ def _link_parts(index: _Index) -> None:
                 break
 
 
+_CONFLICT_DAYS = 7  # precise dates this close, for one named occasion, are a disagreement
+
+
+def _settle_conflicts(index: _Index) -> None:
+    """Events that are one occasion by every sign but their dates become one event.
+
+    Two precisely dated events are taken for one occasion whose sources disagree
+    when they share the trigger word and a named participant, lie within a week of
+    each other, no document dates both (an author who writes two dates means two
+    occasions) and neither is part of the other. The better-supported date (more
+    documents, then more mentions, then the earlier date) is kept; the other is
+    kept as a conflict with its sources, so nothing is dropped.
+    """
+    clusters = index.clusters
+    eligible = [k for k, c in enumerate(clusters) if _may_conflict(c)]
+    support = {k: _support(clusters[k]) for k in eligible}
+    weeks: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    for k in eligible:
+        for key in clusters[k].keys:
+            for w in _weeks(clusters[k].when, 0):
+                weeks[(clusters[k].group, key, w)].append(k)
+    for k in sorted(eligible, key=support.__getitem__):
+        strong = clusters[k]
+        if strong.absorbed:
+            continue
+        near = {j for key in strong.keys for w in _weeks(strong.when, 1)
+                for j in weeks.get((strong.group, key, w), ())}
+        for j in sorted(near, key=support.__getitem__):
+            weak = clusters[j]
+            if j != k and not weak.absorbed and support[k] < support[j] \
+                    and _disagree(strong, weak):
+                _absorb(strong, weak)
+    for c in clusters:
+        if c.part_of is not None and clusters[c.part_of].absorbed:
+            c.part_of = next(j for j, o in enumerate(clusters)
+                             if any(x is clusters[c.part_of] for x in o.conflicts))
+
+
+def _weeks(when: _When | None, margin: int) -> range:
+    """The week numbers a precise value touches, widened by ``margin`` weeks each side."""
+    assert when is not None and when.start is not None and when.end is not None
+    first = when.start.toordinal() // 7
+    last = max(first, (when.end - dt.timedelta(microseconds=1)).toordinal() // 7)
+    if last - first > 4:  # a long span is blocked by its first week only
+        return range(first - margin, first + margin + 1)
+    return range(first - margin, last + margin + 1)
+
+
+def _may_conflict(c: _Cluster) -> bool:
+    return c.group != GENERIC and c.part_of is None and c.when is not None and c.when.precise
+
+
+def _support(c: _Cluster) -> tuple[object, ...]:
+    """Sorts the best-supported cluster first."""
+    assert c.when is not None
+    first = min((r.doc, r.mention.start) for r in c.records)
+    return (-len({r.doc for r in c.records}), -len(c.records), c.when.value.sort_key(), first)
+
+
+def _disagree(a: _Cluster, b: _Cluster) -> bool:
+    assert a.when is not None and b.when is not None
+    if _times_agree(a.when, b.when) or not (a.keys & b.keys):
+        return False
+    named = {p for p in a.participants & b.participants if not p.startswith("@")}
+    if not named or {r.doc for r in a.records} & {r.doc for r in b.records}:
+        return False
+    if a.when.start is None or b.when.start is None or a.when.end is None \
+            or b.when.end is None:
+        return False
+    gap = max(a.when.start, b.when.start) - min(a.when.end, b.when.end)
+    return gap <= dt.timedelta(days=_CONFLICT_DAYS)
+
+
+def _absorb(strong: _Cluster, weak: _Cluster) -> None:
+    weak.absorbed = True
+    strong.conflicts.append(weak)
+    strong.keys |= weak.keys
+    strong.participants |= weak.participants
+
+
 def _event_id(c: _Cluster) -> str:
     first = min((r.doc, r.mention.start, r.mention.end) for r in c.records)
     digest = hashlib.sha1(repr(first).encode("utf-8")).hexdigest()[:10]
@@ -317,7 +400,8 @@ def _label(c: _Cluster) -> str:
 def _materialise(documents: Sequence[DocumentResult],
                  clusters: list[_Cluster]) -> tuple[list[DocumentResult], list[Event]]:
     ids = [_event_id(c) for c in clusters]
-    order = sorted(range(len(clusters)), key=lambda k: _order_key(clusters[k]))
+    order = sorted((k for k, c in enumerate(clusters) if not c.absorbed),
+                   key=lambda k: _order_key(clusters[k]))
     event_of: dict[tuple[str, str], str] = {}
     events = []
     for k in order:
@@ -326,22 +410,29 @@ def _materialise(documents: Sequence[DocumentResult],
         mods = {r.mention.mod for r in c.records if r.value is not None
                 and value is not None and r.value.iso() == value.iso()}
         mod = mods.pop() if len(mods) == 1 else None
-        sources = []
-        for r in sorted(c.records, key=lambda r: (r.doc, r.span)):
+        records = c.records + [r for other in c.conflicts for r in other.records]
+        for r in records:
             event_of[(r.doc, r.mention.id)] = ids[k]
-            sources.append(Source(document=r.doc, start=r.span[0], end=r.span[1],
-                                  text=r.span_text,
-                                  language=r.language))
+        sources = _sources(records)
+        conflicts = [Conflict(value=other.value.iso(), sources=_sources(other.records))
+                     for other in sorted(c.conflicts, key=_support) if other.value is not None]
         events.append(Event(
             id=ids[k], type=c.records[0].mention.type if c.group != "meeting"
             else _main_type(c), label=_label(c), value=value.iso() if value else None, mod=mod,
             earliest=iso_bound(value.earliest) if value else None,
-            latest=iso_bound(value.latest) if value else None, mentions=sources, conflicts=[],
+            latest=iso_bound(value.latest) if value else None, mentions=sources,
+            conflicts=conflicts,
             part_of=ids[c.part_of] if c.part_of is not None else None))
     docs = [d.model_copy(update={"mentions": [
         m.model_copy(update={"event": event_of.get((d.id, m.id))}) for m in d.mentions]})
         for d in documents]
     return docs, events
+
+
+def _sources(records: list[_Record]) -> list[Source]:
+    return [Source(document=r.doc, start=r.span[0], end=r.span[1], text=r.span_text,
+                   language=r.language)
+            for r in sorted(records, key=lambda r: (r.doc, r.span))]
 
 
 def _main_type(c: _Cluster) -> str:
