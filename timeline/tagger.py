@@ -705,28 +705,33 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         [(5, 9)]
     """
     s = classify(text, lex)
-    found: list[tuple[int, int, int, Candidate]] = []
-    scan = SymbolScan(s.syms)
+    syms = s.syms
+    found: list[tuple[int, int, int, int, re.Match[str]]] = []
+    scan = SymbolScan(syms)
     for priority, rule in enumerate(RULES):
         for match in scan.matches(rule.pattern, rule.shape):
-            built = _safe_build(rule, _M(match, s), lex)
-            if built is None:
-                continue
             a, b = match.span()
-            a = _trim_start(s.syms, a, b)
-            if not isinstance(built, Reading):
-                built = Reading(*built)
-            cand = Candidate(s.tokens.starts[a], s.tokens.ends[b - 1], built.type, built.partial,
-                             rule.name, note=built.note, alternatives=built.alternatives)
-            found.append((a, b, priority, cand))
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
-    taken = bytearray(len(s.syms) + 1)
+            a = _trim_start(syms, a, b)
+            found.append((a - b, priority, a, b, match))
+    # Longest first, then earlier rule: a match is built only when nothing chosen
+    # overlaps it (most matches are parts of longer ones), and a rule that declines
+    # its match leaves the span to the next.
+    found.sort(key=lambda f: f[:3])
+    taken = bytearray(len(syms) + 1)
     chosen: list[tuple[int, int, Candidate]] = []
-    for a, b, _, cand in found:
+    for _, priority, a, b, match in found:
         if any(taken[a:b]):
             continue
+        rule = RULES[priority]
+        built = _safe_build(rule, _M(match, s), lex)
+        if built is None:
+            continue
+        if not isinstance(built, Reading):
+            built = Reading(*built)
         taken[a:b] = b"\x01" * (b - a)
-        chosen.append((a, b, cand))
+        chosen.append((a, b, Candidate(
+            s.tokens.starts[a], s.tokens.ends[b - 1], built.type, built.partial, rule.name,
+            note=built.note, alternatives=built.alternatives)))
     chosen.sort(key=lambda c: c[0])
     bounds = sentence_bounds(s)
     cues = _cue_positions(s)
