@@ -7,17 +7,25 @@ others were still processed), 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import pathlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
+from typing import TYPE_CHECKING, Never, TextIO
 
 from timeline.errors import TimelineError
 from timeline.formats import FORMATS, ExportContext, Rendered, get_format
 from timeline.io import InputProblem, read_inputs
 from timeline.lexicon import normalize_code
-from timeline.models import DocumentResult, Timeline
-from timeline.pipeline import build_timeline, parse_published, process_document, tag
+from timeline.models import Document, Timeline
+from timeline.parallel import tag_documents
+from timeline.pipeline import parse_published, tag
+from timeline.spool import ResultSpool, SpooledTimeline
+
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", help=(
         "write here instead of standard output (a directory for timeml and semeval-timeline)"))
     ex.add_argument("--strict", action="store_true", help="stop at the first bad document")
+    ex.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help=(
+        "tag documents in N worker processes (0: one per core); the output is the same"))
+    ex.add_argument("--no-progress", action="store_true",
+                    help="no progress bar (it is shown on standard error only if a terminal)")
     sub.add_parser("schema", help="print the JSON Schema of the output")
     exp = sub.add_parser("explain", help="show each time expression with its rule and reasons")
     exp.add_argument("text", help="the text to tag (or - for stdin)")
@@ -68,29 +80,91 @@ def _extract(args: argparse.Namespace) -> int:
     if fmt.needs_entity and not args.entity:
         raise TimelineError(f"--format {fmt.name} needs --entity NAME")
     texts: dict[str, str] = {}
-    results: list[DocumentResult] = []
-    failed = 0
-    for item in read_inputs(args.paths):
-        if isinstance(item, InputProblem):
-            failed += 1
-            print(f"timeline: {item.where}: {item.message}", file=sys.stderr)
-            if args.strict:
-                return 1
-            continue
-        if fmt.needs_texts:
-            texts[item.id] = item.text
-        try:
-            results.append(process_document(item, language=language, published=published))
-        except Exception as exc:  # one bad document must not lose the others
-            failed += 1
-            why = str(exc) if isinstance(exc, TimelineError) else f"internal error: {exc!r}"
-            print(f"timeline: {item.id}: {why}", file=sys.stderr)
-            if args.strict:
-                return 1
-            results.append(DocumentResult(id=item.id, language=item.language, errors=[why]))
-    timeline = build_timeline(results)
-    _write(fmt.renderer()(timeline, ExportContext(texts=texts, entity=args.entity)), args.output)
+    items = read_inputs(args.paths)
+    if fmt.needs_texts:
+        items = _keeping_texts(items, texts)
+    with ResultSpool() as spool:
+        failed = _tag_into(spool, items, args, language, published)
+        if failed and args.strict:
+            return 1
+        done = spool.reconcile()
+        stream = _STREAMED.get((fmt.module, fmt.function))
+        if stream is None:
+            _write(fmt.renderer()(done.timeline(), ExportContext(texts=texts, entity=args.entity)),
+                   args.output)
+        elif args.output:
+            with open(args.output, "w", encoding="utf-8") as out:
+                stream(done, out)
+        else:
+            stream(done, sys.stdout)
     return 1 if failed else 0
+
+
+def _tag_into(spool: ResultSpool, items: Iterator[Document | InputProblem],
+              args: argparse.Namespace, language: str | None, published: dt.date | None) -> int:
+    """Tag the documents into ``spool``, reporting each bad one; returns how many were
+    bad (with ``--strict``, stops at the first)."""
+    failed = chars = 0
+    with _progress(args) as bar, closing(tag_documents(
+            items, language=language, published=published, jobs=args.jobs)) as tagged:
+        for item in tagged:
+            bar.update()
+            if isinstance(item, InputProblem):
+                failed += 1
+                _say(bar, f"timeline: {item.where}: {item.message}")
+            else:
+                chars += item.chars
+                bar.set_postfix_str(f"{bar.format_sizeof(chars)} chars", refresh=False)
+                if item.error is not None:
+                    failed += 1
+                    _say(bar, f"timeline: {item.id}: {item.error}")
+                spool.add(item)
+            if failed and args.strict:
+                break
+    return failed
+
+
+# Formats written a document at a time, in bounded memory; the others are
+# rendered from the whole timeline.
+_STREAMED: dict[tuple[str, str], Callable[[SpooledTimeline, TextIO], None]] = {
+    ("timeline.export", "render_json"): SpooledTimeline.write_json,
+    ("timeline.export", "render_jsonl"): SpooledTimeline.write_jsonl,
+}
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of processes (0: one per core), not {value!r}")
+    return jobs
+
+
+def _keeping_texts(items: Iterator[Document | InputProblem],
+                   texts: dict[str, str]) -> Iterator[Document | InputProblem]:
+    for item in items:
+        if isinstance(item, Document):
+            texts[item.id] = item.text
+        yield item
+
+
+def _progress(args: argparse.Namespace) -> tqdm[Never]:
+    """A bar on standard error counting documents, only when a person watches it."""
+    from tqdm import tqdm
+
+    known = all(p != "-" and pathlib.Path(p).suffix != ".jsonl" for p in args.paths)
+    return tqdm(total=len(args.paths) if known else None, unit="doc", desc="tagging",
+                file=sys.stderr, disable=args.no_progress or not sys.stderr.isatty())
+
+
+def _say(bar: tqdm[Never], message: str) -> None:
+    if bar.disable:
+        print(message, file=sys.stderr)
+    else:
+        bar.write(message, file=sys.stderr)
 
 
 def _write(out: Rendered, output: str | None) -> None:
