@@ -166,6 +166,9 @@ class _Table:
         """First words of phrases whose meaning alone needs no context."""
 
     def learn(self, t: str, lex: Lexicon) -> str:
+        known = self.symbol.get(t)  # seen earlier in the same document
+        if known is not None:
+            return known
         if len(self.symbol) > _CACHE_LIMIT:
             self.symbol.clear()
             self.value.clear()

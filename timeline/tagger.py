@@ -10,6 +10,7 @@ symbol string (linear time), and the longest non-overlapping matches win.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -347,7 +348,12 @@ def _bare_year(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
     if year is None or not _looks_like_year(m, lex, year):
         return None
-    return TimexType.DATE, Known(CalendarDate.of(year=year))
+    return TimexType.DATE, _known_year(year)
+
+
+@functools.lru_cache(maxsize=1024)
+def _known_year(year: int) -> Known:
+    return Known(CalendarDate.of(year=year))
 
 
 _YEAR_CUES = set("FrBAiYaf(-") | {Sym.TO, Sym.AND, Sym.MOD, Sym.SEASON, Sym.MONTH}
@@ -357,16 +363,17 @@ def _looks_like_year(m: _M, lex: Lexicon, year: int) -> bool:
     """A bare 4-digit number is a year only where its neighbours allow it."""
     i = m.idx("y")
     syms, toks = m.s.syms, m.s.tokens
+    starts, ends, texts = toks.starts, toks.ends, toks.texts
     prev = syms[i - 1] if i > 0 else ""
     nxt = syms[i + 1] if i + 1 < len(syms) else ""
-    if prev in ",." and i > 1 and syms[i - 2] in "dyn" and toks[i - 1].end == toks[i].start:
+    if prev in ",." and i > 1 and syms[i - 2] in "dyn" and ends[i - 1] == starts[i]:
         return False  # 1.2025, 3,2025: part of a bigger number
     if nxt in ",." and i + 2 < len(syms) and syms[i + 2] in "dyn" \
-            and toks[i + 1].start == toks[i].end and toks[i + 2].start == toks[i + 1].end:
+            and starts[i + 1] == ends[i] and starts[i + 2] == ends[i + 1]:
         return False
-    if i + 1 < len(toks) and toks[i + 1].text in ("%", "‰") :
+    if i + 1 < len(toks) and texts[i + 1] in ("%", "‰"):
         return False
-    if i > 0 and toks[i - 1].text in ("$", "€", "£", "¥", "#", "№") :
+    if i > 0 and texts[i - 1] in ("$", "€", "£", "¥", "#", "№"):
         return False
     if nxt == Sym.UNIT or nxt == Sym.UNIT_YEAR:
         return False
