@@ -8,12 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from timeline.anchor import Anchored
 from timeline.values import Duration, TimexValue
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TimexValueStr = Annotated[str, Field(
     description="A TIMEX3 value: ISO 8601 date, time, duration, X-placeholders, "
@@ -230,6 +233,23 @@ class Timeline(_Model):
     def in_language(self, *languages: str) -> list[Event]:
         """The events mentioned in any of the given languages, in order."""
         return [e for e in self.events if any(m.language in languages for m in e.mentions)]
+
+    def to_pandas(self, *, timexes: bool = False) -> pd.DataFrame:
+        """The events (and, with ``timexes``, every time expression) as a typed DataFrame.
+
+        Needs the ``pandas`` extra; the columns are described in `timeline.formats.tabular`.
+
+        Example:
+            >>> import timeline
+            >>> t = timeline.extract(["The ministers met on 19 February 2025."], language="en")
+            >>> t.to_pandas()[["kind", "type", "value"]].values.tolist()
+            [['event', 'meeting', '2025-02-19']]
+            >>> t.to_pandas(timexes=True)["kind"].tolist()
+            ['event', 'timex']
+        """
+        from timeline.formats.tabular import to_pandas
+
+        return to_pandas(self, timexes=timexes)
 
 
 def to_time_expression(a: Anchored, ident: str) -> TimeExpression:
