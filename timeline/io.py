@@ -2,6 +2,8 @@
 
 Bad input never stops the run: each problem becomes an `InputProblem` naming
 the file (and line), and every readable document is still returned.
+`read_timeml` (from `timeline.formats.timeml`) reads a TimeML ``.tml`` file
+into a document and its gold time expressions and events.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import IO
 import attrs
 from pydantic import ValidationError
 
+from timeline.formats.timeml import read_timeml as read_timeml
 from timeline.models import Document
 
 
