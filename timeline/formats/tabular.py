@@ -43,7 +43,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from timeline.formats import ExportContext
-from timeline.models import Event, Timeline
+from timeline.models import Event, Source, Timeline
 from timeline.segment import sentences
 
 if TYPE_CHECKING:
@@ -145,12 +145,27 @@ def to_pandas(timeline: Timeline, *, timexes: bool = False,
     return pd.DataFrame(columns)
 
 
+def source_sentence(source: Source, texts: Mapping[str, str]) -> str:
+    """The sentence a source stands in, or the source's own text if its document is not given.
+
+    Example:
+        >>> s = Source(document="a.txt", start=16, end=23, text="meeting")
+        >>> source_sentence(s, {"a.txt": "It rained. The meeting, at last, began."})
+        'The meeting, at last, began.'
+        >>> source_sentence(s, {})
+        'meeting'
+    """
+    text = texts.get(source.document)
+    if text is None:
+        return source.text
+    for a, b in sentences(text):
+        if a <= source.start < b:
+            return text[a:max(b, source.end)]
+    return text[source.start:source.end]
+
+
 def _event_row(event: Event, texts: Mapping[str, str]) -> dict[str, Cell]:
-    first = event.mentions[0] if event.mentions else None
-    sentence = None
-    if first is not None:
-        text = texts.get(first.document)
-        sentence = first.text if text is None else _sentence_at(text, first.start, first.end)
+    sentence = source_sentence(event.mentions[0], texts) if event.mentions else None
     return _row(kind="event", id=event.id, type=event.type, label=event.label,
                 value=event.value, mod=event.mod, earliest=event.earliest,
                 latest=event.latest,
@@ -161,14 +176,6 @@ def _event_row(event: Event, texts: Mapping[str, str]) -> dict[str, Cell]:
 
 def _row(**cells: Cell) -> dict[str, Cell]:
     return {name: cells.get(name) for name in COLUMNS}
-
-
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence holding ``text[start:end]`` (or the span itself, if none does)."""
-    for a, b in sentences(text):
-        if a <= start < b:
-            return text[a:max(b, end)]
-    return text[start:end]
 
 
 def _moment(cell: Cell) -> dt.datetime | None:
