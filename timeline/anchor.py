@@ -154,13 +154,15 @@ def anchor_candidates(text: str, candidates: Sequence[Candidate],
             continue
         if value is None:
             continue
-        _remember(value, c.type, state)
+        _remember(value, c.type, state, comparison=isinstance(c.partial, Shift)
+                  and c.partial.comparison)
         out.append(Anchored(c.start, c.end, text[c.start:c.end], c.type, value, c.mod, c.rule,
                             anchor, c.note, c.alternatives, c.offset))
     return out
 
 
-def _remember(value: TimexValue, kind: TimexType, state: _State) -> None:
+def _remember(value: TimexValue, kind: TimexType, state: _State, *,
+              comparison: bool = False) -> None:
     if kind not in (TimexType.DATE, TimexType.TIME):
         return
     if isinstance(value, Interval):
@@ -169,7 +171,8 @@ def _remember(value: TimexValue, kind: TimexType, state: _State) -> None:
         return
     if value.granularity is not None and value.granularity < Granularity.YEAR:
         return
-    if value.granularity == Granularity.QUARTER:
+    if value.granularity == Granularity.QUARTER and not comparison:
+        # "a year earlier" is the period compared with, not the one reported on.
         state.quarter, state.quarter_at = value, state.position
     state.year = value.year
     day = value.date()
