@@ -29,6 +29,7 @@ from timeline.values import (
 
 _TENSE_MARGIN_DAYS = 14  # for a cue right by the date ("was held on 15 March")
 _FAR_TENSE_MARGIN_DAYS = 90  # for a cue that may belong to another clause
+_RESULTS_LAG_DAYS = 45  # a quarter's results come out within weeks of its end
 _QUARTER_CONTEXT = 400  # characters within which a quarter sets the period of comparison
 
 _SHIFT_GRANULARITY = {
@@ -240,7 +241,9 @@ def _resolve_missing_year(p: MissingYear, tense: int,
             year = ref.year - 1 if (pos[0], pos[1]) > (ref.month, ref.day) else ref.year
         elif p.direction > 0:
             year = ref.year + 1 if (pos[0], pos[1]) < (ref.month, ref.day) else ref.year
-        elif tense and not (p.quarter or p.half):
+        elif tense and (p.quarter or p.half):
+            year = _tensed_period_year(p, tense, ref)
+        elif tense:
             # A tense cue moves the date to another year only when the same-year
             # reading would sit well on the wrong side of the reference date.
             year = ref.year
@@ -256,6 +259,21 @@ def _resolve_missing_year(p: MissingYear, tense: int,
     if state.year is not None:
         return _partial_date(p, state.year), "narrative"
     return _partial_date(p, None), None
+
+
+def _tensed_period_year(p: MissingYear, tense: int, ref: dt.date) -> int:
+    """The year of a quarter or half under a tense cue: in the past tense the latest
+    one begun by the reference date; in the future tense the earliest one not over, or
+    just over (results are reported in the weeks after a quarter ends)."""
+    day = dt.datetime.combine(ref, dt.time())
+    years = (ref.year - 1, ref.year, ref.year + 1)
+    for year in (reversed(years) if tense < 0 else years):
+        start, end = _partial_date(p, year).bounds()
+        if start is None or end is None:
+            break
+        if (start <= day) if tense < 0 else (day - end).days <= _RESULTS_LAG_DAYS:
+            return year
+    return ref.year
 
 
 def _resolve_shift(p: Shift, tense: int,
