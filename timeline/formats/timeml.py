@@ -217,7 +217,7 @@ def safe_file_names(ids: Iterable[str], suffix: str = ".tml") -> list[str]:
         stem = ident.removesuffix(".txt")
         stem = "".join(c for c in unicodedata.normalize("NFKD", stem)
                        if not unicodedata.combining(c))
-        stem = _UNSAFE_RE.sub("_", stem).strip("._")[:_MAX_STEM] or "document"
+        stem = _UNSAFE_RE.sub("_", stem)[:_MAX_STEM].strip("._-") or "document"
         if stem.lower() in _WINDOWS_RESERVED:
             stem += "_"
         name, k = stem, 1
