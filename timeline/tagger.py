@@ -818,8 +818,13 @@ _CUE_RE = re.compile(f"[{Sym.TENSE_FUTURE}{Sym.TENSE_PAST}]")
 
 
 def _cue_positions(s: Symbols) -> list[int]:
-    """The token indices of every tense cue, in order (found by one regex pass)."""
-    return [m.start() for m in _CUE_RE.finditer(s.syms)]
+    """The token indices of every tense cue, in order (found by one regex pass).
+
+    A capitalised word inside a sentence is a name ("United", "Ahmed"), not a verb.
+    """
+    syms, texts = s.syms, s.tokens.texts
+    return [i for i in (m.start() for m in _CUE_RE.finditer(syms))
+            if not (texts[i][:1].isupper() and i > 0 and syms[i - 1] not in ".|\"'")]
 
 
 def _tense_near(s: Symbols, cues: list[int], a: int, b: int, lo: int, hi: int) -> int:
@@ -833,7 +838,9 @@ def _tense_near(s: Symbols, cues: list[int], a: int, b: int, lo: int, hi: int) -
     options = []
     if left >= lo:
         options.append((a - left, 0, left))
-    if 0 <= right < hi:
+    if 0 <= right < hi and not (left >= lo and "," in s.syms[b:right]):
+        # A cue past a comma belongs to another clause (", officials said") unless
+        # nothing before the expression can govern it ("On Tuesday, the talks ended").
         options.append((right - b + 1, 1, right))
     if not options:
         return 0
