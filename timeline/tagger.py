@@ -10,6 +10,7 @@ symbol string (linear time), and the longest non-overlapping matches win.
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import re
 from collections.abc import Callable
@@ -485,7 +486,29 @@ def _the_unit(m: _M, lex: Lexicon) -> _Built:
     unit, plural = m.val("u")
     if plural is True or unit not in ("Y", "Q", "M", "W", "WE"):
         return None
+    if _off_calendar_period(m, unit):
+        return TimexType.DURATION, Known(Duration.of(unit, 1))
     return TimexType.DATE, Shift(unit, 0, anaphoric=unit in ("Q", "Y"))
+
+
+# A word, then a day: "the year ended June 30", "the quarter ending Sept. 29".
+_DAY_AFTER_WORD = re.compile(f"[{Sym.WORD}{Sym.TENSE_PAST}]([{Sym.MONTH}{Sym.MONTH_WEAK}])"
+                             f"\\.?({Sym.DIGITS})")
+_PERIOD_END_MONTHS = {"Y": (12,), "Q": (3, 6, 9, 12), "M": tuple(range(1, 13))}
+
+
+def _off_calendar_period(m: _M, unit: str) -> bool:
+    """Whether "the <unit>" is a period ended (or begun) by a day that does not close
+    a calendar one: "the year ended June 30" is a fiscal year, a length (TimeML gives
+    it a DURATION), where "the quarter ended Sept. 30" is the calendar quarter."""
+    after = _DAY_AFTER_WORD.match(m.s.syms, m.m.end())
+    if after is None or unit not in _PERIOD_END_MONTHS:
+        return False
+    month, day = m.s.values[after.start(1)], m.s.values[after.start(2)]
+    if not (isinstance(month, int) and isinstance(day, int) and 1 <= month <= 12):
+        return False
+    last = calendar.monthrange(2001, month)[1]  # a common year: Feb 28 closes February
+    return not (month in _PERIOD_END_MONTHS[unit] and day >= last)
 
 
 @_rule("the_past", "ART (?P<x>DEI) (?! [cdnUYPeWMSTo])")
