@@ -579,11 +579,15 @@ def _relative(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Shift(unit, off, anaphoric=anaphoric)
 
 
-@_rule("ago", "(?P<n>NUM) (?P<u>UNIT) AGO", "AGOPRE (?P<n>NUM) (?P<u>UNIT)")
+@_rule("ago", "(?P<n>NUM)? (?P<u>UNIT) AGO", "AGOPRE (?P<n>NUM)? (?P<u>UNIT)")
 def _ago(m: _M, lex: Lexicon) -> _Built:
     n = m.val("n")
-    unit = m.val("u")[0]
-    if not isinstance(n, int) or unit not in _DURATION_UNITS or unit in ("HALF", "WE"):
+    unit, plural = m.val("u")
+    if unit not in _DURATION_UNITS or unit in ("HALF", "WE"):
+        return None
+    if n == _VAGUE or (n is None and plural is True):
+        return TimexType.DATE, Known(Reference("PAST_REF"))  # "several years ago"
+    if not isinstance(n, int):
         return None
     return TimexType.DATE, Shift(unit, -n, comparison=True)
 
