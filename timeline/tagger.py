@@ -627,6 +627,43 @@ def _duration(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DURATION, Known(Duration.of(unit, n))
 
 
+@_rule("duration_fraction",
+       "(?P<n>NUM) (?P<a>DIG) SLASH (?P<b>DIG) DASH? (?P<u>UNIT) (?! DASH? AGE)",
+       "(?P<n>NUM) (?P<u>UNIT) AND (?P<one>NUM) (?P<h>UNIT)",
+       "(?P<n>NUM) AND (?P<one>NUM) (?P<h>UNIT) (?P<u>UNIT)",
+       "(?P<h>UNIT) (?P<one>NUM) (?P<u>UNIT)")
+def _duration_fraction(m: _M, lex: Lexicon) -> _Built:
+    """ "2 1/2 years", "a minute and a half", "half an hour": whole units and a fraction."""
+    unit = m.val("u")[0]
+    whole = m.val("n") if m.has("n") else 0
+    if unit not in _DURATION_UNITS or unit in ("HALF", "WE") or not isinstance(whole, int):
+        return None
+    if m.has("h"):
+        if m.val("h")[0] != "HALF" or m.val("one") != 1:
+            return None
+        num, den = 1, 2
+    else:
+        num, den = m.val("a"), m.val("b")
+        if not (isinstance(num, int) and isinstance(den, int) and 0 < num < den <= 12):
+            return None
+    return TimexType.DURATION, Known(_fractional(unit, whole, num, den))
+
+
+# The next smaller unit and how many of it make one: a fraction is written in it.
+_SMALLER_UNIT = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "Q": ("M", 3),
+                 "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
+def _fractional(unit: str, whole: int, num: int, den: int) -> Duration:
+    """``whole + num/den`` units, in whole units of the next smaller one where they
+    come out even (2 1/2 years is P2Y6M, as TimeML writes it), else as a decimal."""
+    smaller = _SMALLER_UNIT.get(unit)
+    if smaller is not None and smaller[1] * num % den == 0:
+        part = (smaller[0], smaller[1] * num // den)
+        return Duration(((unit, whole), part) if whole else (part,))
+    return Duration.of(unit, whole + num / den)
+
+
 @_rule("set", "(?P<t>SETW)", "EVERY (?P<n>NUM)? (?P<u>UNIT)", "EVERY (?P<w>SWDAY)")
 def _set(m: _M, lex: Lexicon) -> _Built:
     if m.has("t"):
