@@ -84,7 +84,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("timelinejs", "timeline.formats.timelinejs", "render_timelinejs",
            "TimelineJS3 JSON"),
     Format("html", "timeline.formats.html", "render_html",
-           "a self-contained HTML page showing the timeline"),
+           "a self-contained HTML page showing the timeline", needs_texts=True),
     Format("semeval-timeline", "timeline.formats.semeval", "render_semeval",
            "SemEval-2015 Task 4 TimeLine files, one per participant entity",
            multi_file=True, needs_texts=True, needs_entity=True),
