@@ -80,7 +80,8 @@ def normalize_name(name: str) -> str:
 class _Triggers:
     exact: dict[str, tuple[str, str]]           # word -> (type, key)
     inner: re.Pattern[str] | None               # compounds: trigger anywhere in a word
-    phrases: tuple[tuple[re.Pattern[str], str, str], ...]
+    phrases: re.Pattern[str] | None             # every multi-word trigger, longest first
+    phrase_of: dict[str, tuple[str, str]]       # folded phrase, one space -> (type, key)
     seasons: tuple[tuple[str, str], ...]       # (season word, TIMEX3 season code)
 
 
@@ -88,14 +89,13 @@ class _Triggers:
 def _triggers(code: str) -> _Triggers:
     lex = load_lexicon(code)
     exact: dict[str, tuple[str, str]] = {}
-    phrases = []
+    phrase_of: dict[str, tuple[str, str]] = {}
     for etype, words in sorted(lex.events.items()):
         for w in words:
             folded = w.casefold()
             if " " in folded:
-                pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, folded.split()))
-                                     + r"(?!\w)", re.IGNORECASE)
-                phrases.append((pattern, etype, folded))
+                folded = " ".join(folded.split())
+                phrase_of.setdefault(folded, (etype, folded))
             else:
                 exact.setdefault(folded, (etype, folded))
     # Inflected triggers share one key: "konferensen" and "konferens" are the same word.
@@ -108,7 +108,13 @@ def _triggers(code: str) -> _Triggers:
         inner = re.compile("|".join(re.escape(w) for w in stems if len(w) >= 5))
     seasons = tuple((w, str(e.value)) for w, e in lex.words.items()
                     if e.sym == Sym.SEASON and len(w) >= 3)
-    return _Triggers(exact, inner, tuple(phrases), seasons)
+    phrases = None
+    if phrase_of:
+        alternatives = sorted(phrase_of, key=lambda p: (-len(p), p))
+        phrases = re.compile(r"(?<!\w)(?:" + "|".join(
+            r"\s+".join(map(re.escape, p.split())) for p in alternatives) + r")(?!\w)",
+            re.IGNORECASE)
+    return _Triggers(exact, inner, phrases, phrase_of, seasons)
 
 
 def _match_word(word: str, trig: _Triggers) -> tuple[str, str] | None:
@@ -201,11 +207,12 @@ def _sentence_triggers(sentence: str, offset: int, trig: _Triggers, timexes: Seq
         a, b = max(0, timexes[i].start - offset), timexes[i].end - offset
         covered[a:b] = b"\x01" * (b - a)
     found: list[tuple[int, int, str, str]] = []
-    for pattern, etype, key in trig.phrases:
-        for m in pattern.finditer(sentence):
+    if trig.phrases is not None:
+        for m in trig.phrases.finditer(sentence):
             a, b = m.span()
-            if not any(covered[a:b]):
-                found.append((offset + a, offset + b, etype, key))
+            hit = trig.phrase_of.get(" ".join(m.group().casefold().split()))
+            if hit is not None and not any(covered[a:b]):
+                found.append((offset + a, offset + b, *hit))
                 covered[a:b] = b"\x01" * (b - a)
     for m in _WORD_RE.finditer(sentence):
         a, b = m.span()
