@@ -526,9 +526,9 @@ def _the_past(m: _M, lex: Lexicon) -> _Built:
 @_rule("deictic_duration", "ART? (?P<x>DEI) (?P<n>NUM) (?P<u>UNIT)")
 def _deictic_duration(m: _M, lex: Lexicon) -> _Built:
     n = m.val("n")
-    if not isinstance(n, int) or m.val("u")[0] not in _DURATION_UNITS:
-        return None
-    return TimexType.DURATION, Known(Duration.of(m.val("u")[0], n))
+    if not (isinstance(n, int) or n == _VAGUE) or m.val("u")[0] not in _DURATION_UNITS:
+        return None  # "the next few days" is PXD
+    return TimexType.DURATION, Known(Duration.of(m.val("u")[0], None if n == _VAGUE else n))
 
 
 @_rule("deictic_period", "ART? (?P<x>DEI) PERIOD")
