@@ -52,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("text", help="the text to tag (or - for stdin)")
     exp.add_argument("--language")
     exp.add_argument("--published")
+    sh = sub.add_parser("show", help=(
+        "show a saved timeline (extract --format json or jsonl) as a table or in a browser"))
+    sh.add_argument("file", metavar="FILE", help="the saved .json or .jsonl timeline (- for stdin)")
+    sh.add_argument("--html", action="store_true", help=(
+        "the HTML view instead of the table, opened in a web browser unless -o is given"))
+    sh.add_argument("-o", "--output", help="write here instead of standard output or a browser")
+    sh.add_argument("--texts", nargs="+", metavar="PATH", help=(
+        "the documents as given to extract, so that the HTML view quotes whole sentences"))
     return p
 
 
@@ -64,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "explain":
             return _explain(args)
+        if args.command == "show":
+            return _show(args)
         return _extract(args)
     except TimelineError as exc:
         print(f"timeline: error: {exc}", file=sys.stderr)
@@ -192,3 +202,71 @@ def _explain(args: argparse.Namespace) -> int:
         if t.alternatives:
             print(f"    rejected: {', '.join(t.alternatives)}")
     return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        saved = _read_timeline(args.file)
+    except (OSError, ValueError) as exc:
+        print(f"timeline: {args.file}: {_unreadable(exc)}", file=sys.stderr)
+        return 1
+    texts: dict[str, str] = {}
+    failed = 0
+    for item in _keeping_texts(read_inputs(args.texts or []), texts):
+        if isinstance(item, InputProblem):
+            failed += 1
+            print(f"timeline: {item.where}: {item.message}", file=sys.stderr)
+    out = get_format("html" if args.html else "table").renderer()(
+        saved, ExportContext(texts=texts))
+    if args.output or not args.html:
+        try:
+            _write(out, args.output)
+        except OSError as exc:
+            print(f"timeline: {args.output}: {_unreadable(exc)}", file=sys.stderr)
+            return 1
+        return 1 if failed else 0
+    import tempfile
+    import webbrowser
+
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="timeline-", suffix=".html",
+                                     delete=False) as page:
+        page.write(str(out))
+    uri = pathlib.Path(page.name).as_uri()
+    if not webbrowser.open(uri):
+        print(f"timeline: no web browser found; open {uri}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _read_timeline(path: str) -> Timeline:
+    """A timeline saved by ``extract --format json`` or ``--format jsonl``."""
+    raw = sys.stdin.read() if path == "-" else pathlib.Path(path).read_text(encoding="utf-8")
+    if not path.endswith(".jsonl") and not raw.lstrip().startswith(('{"document"', '{"event"')):
+        return Timeline.model_validate_json(raw)
+    parts: dict[str, list[object]] = {"document": [], "event": []}
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError as exc:
+            raise ValueError(f"line {n}: invalid JSON") from exc
+        kind = next(iter(item), None) if isinstance(item, dict) and len(item) == 1 else None
+        if kind not in parts:
+            raise ValueError(f'line {n}: expected {{"document": …}} or {{"event": …}}')
+        parts[kind].append(item[kind])
+    return Timeline.model_validate({"documents": parts["document"], "events": parts["event"]})
+
+
+def _unreadable(exc: OSError | ValueError) -> str:
+    """Why a file could not be used, in one line."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        if first["type"] == "json_invalid":
+            return f"invalid JSON ({first['msg'].removeprefix('Invalid JSON: ')})"
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        return f"not a saved timeline (extract --format json): {where}: {first['msg']}"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
