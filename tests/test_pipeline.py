@@ -98,3 +98,20 @@ def test_explainable_numeric_date() -> None:
     assert t.note is not None and "MDY" in t.note and t.alternatives == ["2025-04-03"]
     [u] = timeline.tag("signed 23/04/2025", language="en")
     assert u.value == "2025-04-23" and u.alternatives == []
+
+
+def test_published_dates_are_read_strictly() -> None:
+    from timeline.pipeline import parse_published
+
+    assert parse_published("2025-02-21T08:30:00+01:00") == dt.date(2025, 2, 21)
+    for bad in ("2025-02-21garbage", "2025-02-30", "21/02/2025", ""):
+        with pytest.raises(timeline.InputError):
+            parse_published(bad)
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    text = "The summit " + chr(0xD800) + " met on 4 March 2024."
+    t = timeline.extract([timeline.Document(id="a", text=text, language="en")])
+    assert t.model_dump_json()  # serialisable: no surrogate left anywhere
+    [x] = t.documents[0].timexes
+    assert (x.text, x.start) == ("4 March 2024", text.index("4 March"))

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import os
 import pathlib
+import re
 from collections.abc import Iterable
 
 from timeline.anchor import Anchored, anchor_candidates, find_dateline
@@ -51,8 +52,11 @@ def parse_published(published: dt.date | str | None) -> dt.date | None:
         if isinstance(published, dt.datetime):
             return published.date()
         return published
+    written = str(published).strip()
     try:
-        return dt.date.fromisoformat(str(published).strip()[:10])
+        if len(written) > 10:  # a date and time: 2025-02-21T08:00:00+01:00
+            return dt.datetime.fromisoformat(written).date()
+        return dt.date.fromisoformat(written)
     except ValueError as exc:
         raise InputError(f"invalid published date {published!r}: expected YYYY-MM-DD") from exc
 
@@ -105,6 +109,7 @@ def _anchored(text: str, language: str | None,
     code = normalize_code(language) if language else detect_language(text)
     if len(text) > _MAX_CHARS:
         raise InputError(f"document of {len(text)} characters exceeds {_MAX_CHARS}")
+    text = valid_unicode(text)
     if not text.strip():
         return code, []
     lex = load_lexicon(code)
@@ -113,6 +118,22 @@ def _anchored(text: str, language: str | None,
     if reference is None:
         reference = find_dateline(text, candidates)
     return code, anchor_candidates(text, candidates, reference)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (which no UTF-8 output can hold) replaced by U+FFFD,
+    one for one, so every offset stays valid.
+
+    Example:
+        >>> valid_unicode("met " + chr(0xD800) + " on 4 March")
+        'met \ufffd on 4 March'
+    """
+    if _SURROGATE_RE.search(text) is None:
+        return text
+    return _SURROGATE_RE.sub("\ufffd", text)
 
 
 def read_document(item: DocumentLike, index: int = 0) -> Document:
@@ -153,9 +174,10 @@ def process_document(doc: Document, *, language: str | None = None,
     The document's own language and publication date win over the defaults.
     """
     pub = parse_published(doc.published if doc.published is not None else published)
-    code, anchored = _anchored(doc.text, doc.language or language, pub)
+    text = valid_unicode(doc.text)
+    code, anchored = _anchored(text, doc.language or language, pub)
     timexes = time_expressions(anchored)
-    found = find_mentions(doc.text, load_lexicon(code), anchored)
+    found = find_mentions(text, load_lexicon(code), anchored)
     named = {m.names_event_for: f"m{k}" for k, m in enumerate(found, start=1)
              if m.names_event_for is not None}
     timexes = [t.model_copy(update={"relative_to": named[k]}) if k in named else t
@@ -165,7 +187,7 @@ def process_document(doc: Document, *, language: str | None = None,
                      timex=timexes[m.timex].id if m.timex is not None else None,
                      value=m.value.iso() if m.value is not None else None, mod=m.mod,
                      participants=sorted(m.participants), key=m.key,
-                     phrase_start=a, phrase_end=b, phrase=doc.text[a:b])
+                     phrase_start=a, phrase_end=b, phrase=text[a:b])
         for k, m in enumerate(found, start=1)
         for a, b in [_phrase(m, anchored)]]
     return DocumentResult(id=doc.id, language=code, published=pub, timexes=timexes,
