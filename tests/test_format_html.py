@@ -491,6 +491,13 @@ def test_clicking_an_event_lists_every_source_sentence(browser: Browser, seeds: 
     assert {m.document for m in event.mentions} <= {d[2:] for d in shown["docs"]}
     assert sorted(shown["marks"]) == sorted(m.text for m in event.mentions)
     assert shown["hash"] == f"#event={event.id}"
+    day = page.js("""new Promise(done => {
+        [...document.querySelectorAll('#panel a')].find(a => a.textContent.startsWith('Zoom'))
+            .click();
+        requestAnimationFrame(() => done([...document.querySelectorAll('#axis text')]
+                                         .map(t => t.textContent)));
+    })""")
+    assert str(int(event.earliest[8:10])) in day  # type: ignore[index]
     assert_clean(page)
 
 

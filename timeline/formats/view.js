@@ -16,7 +16,7 @@
   const DAY = 864e5, HOUR = 36e5, MINUTE = 6e4;
   const PAD_L = 24, PAD_R = 32, GAP_W = 46, MIN_SEGMENT = 96;
   const ROW = 24, TOP = 14, RADIUS = 5, POINT_MAX = 9, LABEL_CHARS = 44;
-  const TICK_MIN_PX = 58;
+  const TICK_MIN_PX = 58, MIN_LABEL_PX = 80;
   const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const MONTHS_LONG = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
@@ -67,8 +67,9 @@
 
   const canvas = document.createElement("canvas").getContext("2d");
   canvas.font = "12px " + getComputedStyle(document.body).fontFamily;
+  const measure = (text) => Math.ceil(canvas.measureText(text).width);
   for (const e of events) {
-    e.textW = Math.ceil(canvas.measureText(e.short).width);
+    e.textW = measure(e.short);
     e.badgesW = e.languages.reduce((w, l) => w + 10 + l.length * 6.5 + 3, 0);
   }
 
@@ -283,6 +284,38 @@
     root.dataset.renderMs = String(Math.round(performance.now() - t0));
   };
 
+  /** The widest start of `text`, with "…", at most `room` pixels wide, and its width. */
+  const shorten = (text, room) => {
+    let lo = 0, hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (measure(text.slice(0, mid) + "…") <= room) lo = mid; else hi = mid - 1;
+    }
+    const short = text.slice(0, lo).trimEnd() + "…";
+    return [short, measure(short)];
+  };
+
+  /** Where an event's label goes: inside its band if there is room, else after its shape,
+   *  shortened to end in view, or before the shape when not even a short label would fit. */
+  const place = (e, x0, x1, limit) => {
+    const point = x1 - x0 < POINT_MAX, cx = (x0 + x1) / 2;
+    const extra = e.badgesW ? 8 + e.badgesW : 0;
+    const left = point ? cx - RADIUS : x0, end = point ? cx + RADIUS : x1;
+    const p = { point, cx, text: e.short, textW: e.textW, inside: false, labelX: end + 6, from: left };
+    const inner = x1 - x0 - 18 - extra;
+    if (!point && (inner >= e.textW || inner >= MIN_LABEL_PX)) {
+      if (inner < e.textW) [p.text, p.textW] = shorten(e.short, inner);
+      return Object.assign(p, { inside: true, labelX: x0 + 8, right: x1 });
+    }
+    const room = limit - p.labelX - extra;
+    if (room < e.textW && room >= MIN_LABEL_PX) [p.text, p.textW] = shorten(e.short, room);
+    else if (room < e.textW && left - 6 - e.textW - extra >= 0) {
+      p.labelX = p.from = left - 6 - e.textW - extra;
+      return Object.assign(p, { right: end });
+    }
+    return Object.assign(p, { right: p.labelX + p.textW + extra });
+  };
+
   const drawEvents = () => {
     clear(lanes); clear(grid); clear(gaps); clear(layer);
     nodes = new Map();
@@ -296,17 +329,7 @@
     const fragment = document.createDocumentFragment();
     for (const e of shownDated) {
       const x0 = scale.at(e.when[0]) * k, x1 = scale.at(e.when[1]) * k;
-      const point = x1 - x0 < POINT_MAX;
-      const labelW = e.textW + (e.badgesW ? 8 + e.badgesW : 0);
-      const inside = !point && x1 - x0 >= labelW + 18;
-      const cx = (x0 + x1) / 2;
-      const left = point ? cx - RADIUS : x0;
-      let labelX = point ? cx + RADIUS + 6 : inside ? x0 + 8 : x1 + 6;
-      let right = inside ? x1 : labelX + labelW, from = left;
-      if (!inside && right > limit && left - 6 - labelW >= 0) {
-        labelX = from = left - 6 - labelW;
-        right = point ? cx + RADIUS : x1;
-      }
+      const { point, cx, inside, labelX, from, right, text: shown, textW } = place(e, x0, x1, limit);
       let lane = ends.findIndex((end) => end + 10 <= from);
       if (lane < 0) { lane = ends.length; ends.push(right); } else ends[lane] = right;
       const g = svg("g", {
@@ -317,10 +340,10 @@
       if (point) svg("circle", { class: "dot", cx, cy: 0, r: RADIUS, fill: c }, g);
       else svg("rect", { class: "band" + (e.mod ? " open" : ""), x: x0, y: -7, width: x1 - x0, height: 14, rx: 3, fill: c, stroke: c }, g);
       const lab = inside ? svg("g", {}, g) : g;
-      if (inside) sticky.push({ lab, x: labelX, max: x1 - labelW - 8 });
+      if (inside) sticky.push({ lab, x: labelX, max: x1 - 10 - textW - (e.badgesW ? 8 + e.badgesW : 0) });
       const text = svg("text", { class: "label", x: labelX, y: 4 }, lab);
-      text.textContent = e.short;
-      let bx = labelX + e.textW + 8;
+      text.textContent = shown;
+      let bx = labelX + textW + 8;
       for (const l of e.languages) {
         const w = 10 + l.length * 6.5;
         svg("rect", { class: "badge", x: bx, y: -7, width: w, height: 14, rx: 3 }, lab);
