@@ -566,3 +566,20 @@ def test_a_thousand_events_in_a_browser(browser: Browser, tmp_path: pathlib.Path
     })""")
     assert any(re.fullmatch(r"\d\d:\d\d|\d{1,2}", x) for x in zoomed)
     assert_clean(page)
+
+
+@pytest.mark.parametrize("bounds", [
+    [],
+    [("2025-02-21T14:12", "2025-02-21T14:12")],
+    [("0044-03-15", "0044-03-15"), ("1999-12-31T23:59:59", "1999-12-31T23:59:59"),
+     ("9999-12-31", "9999-12-31"), (None, None)],
+], ids=["empty", "one-minute", "far-apart"])
+def test_edge_cases_in_a_browser(browser: Browser, tmp_path: pathlib.Path,
+                                 bounds: list[tuple[str | None, str | None]]) -> None:
+    t = Timeline(events=[Event(id=f"e{k}", type="visit", label=f"visit {k}", earliest=a, latest=b)
+                         for k, (a, b) in enumerate(bounds)])
+    page = open_page(browser, tmp_path, to_html(t))
+    state = page.state()
+    assert (int(state["drawn"]), int(state["undated"])) == (dated(t), len(t.events) - dated(t))
+    assert page.js("document.getElementById('empty').hidden") == bool(dated(t))
+    assert_clean(page)

@@ -158,13 +158,12 @@ def _moment(bound: str | None) -> tuple[int, int] | None:
         return None
     try:
         if "T" not in bound:
-            day = dt.datetime.combine(dt.date.fromisoformat(bound), dt.time())
-            return _millis(day), _millis(day + dt.timedelta(days=1))
-        moment = dt.datetime.fromisoformat(bound).replace(tzinfo=None)
+            start = _millis(dt.datetime.combine(dt.date.fromisoformat(bound), dt.time()))
+            return start, start + 86_400_000
+        start = _millis(dt.datetime.fromisoformat(bound).replace(tzinfo=None))
     except ValueError:
         return None
-    unit = dt.timedelta(seconds=1) if bound.count(":") > 1 else dt.timedelta(minutes=1)
-    return _millis(moment), _millis(moment + unit)
+    return start, start + (1000 if bound.count(":") > 1 else 60_000)
 
 
 def _millis(moment: dt.datetime) -> int:
