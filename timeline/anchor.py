@@ -16,7 +16,16 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from timeline.errors import InvalidTimexError
-from timeline.partial import Between, ClockTime, Known, MissingYear, Partial, Shift, WeekdayOf
+from timeline.partial import (
+    Between,
+    ClockTime,
+    Known,
+    MissingYear,
+    Partial,
+    Shift,
+    StoryPeriod,
+    WeekdayOf,
+)
 from timeline.tagger import Candidate
 from timeline.values import (
     CalendarDate,
@@ -79,6 +88,7 @@ class _State:
     year: int | None = None
     quarter: CalendarDate | None = None
     quarter_at: int = -1   # where the last quarter was mentioned
+    story_quarter: CalendarDate | None = None  # the first: the one a results story reports
     position: int = 0      # where the expression being resolved starts
 
 
@@ -155,11 +165,17 @@ def anchor_candidates(text: str, candidates: Sequence[Candidate],
             continue
         if value is None:
             continue
-        _remember(value, c.type, state, comparison=isinstance(c.partial, Shift)
-                  and c.partial.comparison)
+        _remember(value, c.type, state, comparison=_compares(c.partial))
         out.append(Anchored(c.start, c.end, text[c.start:c.end], c.type, value, c.mod, c.rule,
                             anchor, c.note, c.alternatives, c.offset))
     return out
+
+
+def _compares(p: Partial) -> bool:
+    """Whether an expression names a period compared with ("a year earlier", "the 1988
+    period"), not the one the story is about."""
+    return ((isinstance(p, Shift) and p.comparison)
+            or (isinstance(p, StoryPeriod) and p.year is not None))
 
 
 def _remember(value: TimexValue, kind: TimexType, state: _State, *,
@@ -175,6 +191,8 @@ def _remember(value: TimexValue, kind: TimexType, state: _State, *,
     if value.granularity == Granularity.QUARTER and not comparison:
         # "a year earlier" is the period compared with, not the one reported on.
         state.quarter, state.quarter_at = value, state.position
+        if state.story_quarter is None:
+            state.story_quarter = value
     state.year = value.year
     day = value.date()
     if day is not None:
@@ -198,6 +216,11 @@ def _resolve(p: Partial, tense: int, state: _State) -> tuple[TimexValue | None, 
         return _resolve_shift(p, tense, state)
     if isinstance(p, WeekdayOf):
         return _resolve_weekday(p, tense, state)
+    if isinstance(p, StoryPeriod):
+        q = state.story_quarter
+        if q is None or q.quarter is None or (p.year or q.year) is None:
+            return _resolve(p.fallback, tense, state)
+        return CalendarDate.of(year=p.year or q.year, quarter=q.quarter), "narrative"
     if isinstance(p, ClockTime):
         base, anchor = _base_day(state)
         if base is None:
@@ -234,6 +257,12 @@ def _position(p: MissingYear) -> tuple[int, int]:
 def _resolve_missing_year(p: MissingYear, tense: int,
                           state: _State) -> tuple[TimexValue | None, str | None]:
     ref = state.reference
+    if p.year_offset is not None:
+        base = ref.year if ref is not None else state.year
+        if base is None:
+            return _partial_date(p, None), None
+        return (_partial_date(p, base + p.year_offset),
+                "published" if ref is not None else "narrative")
     if ref is not None:
         pos = _position(p)
         same_year = dt.date(ref.year, pos[0], min(pos[1], 28))
@@ -283,9 +312,10 @@ def _resolve_shift(p: Shift, tense: int,
     if p.comparison and p.unit == "Y" and q_near is not None and q_near.year and q_near.quarter:
         # Results by quarter: "a year ago" is the same quarter a year earlier.
         return CalendarDate.of(q_near.year + p.amount, quarter=q_near.quarter), "narrative"
-    if p.anaphoric and p.unit == "Q" and state.quarter is not None and state.quarter.year:
-        q = state.quarter.quarter or 1
-        return CalendarDate.from_date(dt.date(state.quarter.year, q * 3 - 1, 1)
+    story = state.story_quarter
+    if p.anaphoric and p.unit == "Q" and story is not None and story.year:
+        q = story.quarter or 1
+        return CalendarDate.from_date(dt.date(story.year, q * 3 - 1, 1)
                                       + relativedelta(months=3 * p.amount),
                                       Granularity.QUARTER), "narrative"
     if p.anaphoric and state.day is not None:

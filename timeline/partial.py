@@ -46,6 +46,7 @@ class MissingYear:
     hour: int | None = None
     minute: int | None = None
     direction: int = 0
+    year_offset: int | None = None  # "this year's third quarter": the reference's year + offset
 
 
 @attrs.frozen
@@ -108,4 +109,20 @@ class Between:
     end: Partial
 
 
-Partial = Known | MissingYear | Shift | WeekdayOf | ClockTime | Between
+@attrs.frozen
+class StoryPeriod:
+    """The quarter a results story reports on (the first it names), in ``year`` when
+    given: ``the 1988 period``, ``the latest period``; ``fallback`` when the story
+    names no quarter.
+
+    Example:
+        >>> from timeline.values import TimexValue
+        >>> StoryPeriod(1988, Known(TimexValue.parse("1988"))).year
+        1988
+    """
+
+    year: int | None
+    fallback: Known | Shift
+
+
+Partial = Known | MissingYear | Shift | WeekdayOf | ClockTime | Between | StoryPeriod

@@ -27,6 +27,7 @@ from timeline.partial import (
     MissingYear,
     Partial,
     Shift,
+    StoryPeriod,
     WeekdayOf,
 )
 from timeline.rulescan import Shape, SymbolScan, shape
@@ -436,9 +437,16 @@ def _season(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("quarter", "ART? (?P<o>ORD|DIG (?= DOT UNIT)) DOT? DASH? (?P<u>UNIT) (?: OF? (?P<y>YEAR))?",
-       "(?P<q>QTOK) (?P<y>YEAR)?", "(?P<y>YEAR) (?P<q>QTOK)")
+       "(?P<q>QTOK) (?P<y>YEAR)?", "(?P<y>YEAR) (?P<q>QTOK)",
+       "ART? (?P<y>YEAR) (?P<o>ORD) DASH? (?P<u>UNIT)",
+       "ART? (?P<x>DEI) UNITY ' x (?P<o>ORD) DASH? (?P<u>UNIT)")
 def _quarter(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
+    if m.has("x"):  # "this year's third quarter"
+        unit, n = m.val("u")[0], m.val("o")
+        if _postposed_this(m) or unit != "Q" or n not in (1, 2, 3, 4):
+            return None
+        return TimexType.DATE, MissingYear(quarter=n, year_offset=m.val("x")[1])
     if m.has("q"):
         kind, n = m.val("q")
         y, q = m.idx("y"), m.idx("q")
@@ -531,9 +539,21 @@ def _deictic_duration(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DURATION, Known(Duration.of(m.val("u")[0], None if n == _VAGUE else n))
 
 
+@_rule("story_period", "ART (?P<y>YEAR) (?: (?P<u>UNIT) | PERIOD )")
+def _story_period(m: _M, lex: Lexicon) -> _Built:
+    """ "the 1988 period", "the 1988 quarter": in results, the quarter reported on, in
+    that year; the year alone where the story names no quarter."""
+    year = _year(m.val("y"))
+    if year is None or (m.has("u") and m.val("u") != ("Q", False)):
+        return None
+    return TimexType.DATE, StoryPeriod(year, _known_year(year))
+
+
 @_rule("deictic_period", "ART? (?P<x>DEI) PERIOD")
 def _deictic_period(m: _M, lex: Lexicon) -> _Built:
-    offset = m.val("x")[1]
+    kind, offset, _ = m.val("x")
+    if kind == "recent":  # "the latest period": the quarter a results story reports on
+        return TimexType.DATE, StoryPeriod(None, Known(Reference("PAST_REF")))
     if offset == 0:
         return TimexType.DATE, Known(Reference("PRESENT_REF"))
     return TimexType.DATE, Known(Reference("FUTURE_REF" if offset > 0 else "PAST_REF"))
