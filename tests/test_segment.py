@@ -38,3 +38,11 @@ def test_sentences_split_on_stops_and_blank_lines() -> None:
 def test_detect_language_among_supported() -> None:
     assert detect_language("The minister said the talks would continue next week.") == "en"
     assert detect_language("") == "en"
+
+
+def test_an_ordinal_day_does_not_end_a_sentence() -> None:
+    text = "Am 3. März 2025 trafen sie sich. Dann gingen sie."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Am 3. März 2025 trafen sie sich.", "Dann gingen sie."]
+    text = "Sie kamen 2025. Dann gingen sie."
+    assert len(sentences(text)) == 2  # a year is no ordinal

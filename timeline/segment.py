@@ -16,8 +16,9 @@ TOKEN_PATTERN = r"\d+|[^\W\d_]+|\n|[^\s]"
 """A token: a run of digits, a run of letters, a line break, or any other character."""
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 # The look-behind makes a run of stops match once, at its start: linear on "......".
+# A full stop after a one- or two-digit number is an ordinal ("am 3. März"), not an end.
 _SENTENCE_END_RE = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[^\s\da-z])|\n\s*\n|\n(?=\s*\S)")
+    r"(?<![.!?…])(?<!\b\d)(?<!\b\d\d)[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[^\s\da-z])|\n\s*\n|\n(?=\s*\S)")
 
 
 class Token(NamedTuple):
