@@ -326,9 +326,9 @@ def _month_range(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Between(_date(year, m1), _date(year, m2))
 
 
-@_rule("year_word", "(?P<w>UNITY) (?P<y>YEAR) (?! TO YEAR)")
+@_rule("year_word", "(?P<w>UNITY) (?P<y>YEAR) (?! TO YEAR)", "(?P<w>UNITY) (?P<y>CNT) (?! UNIT)")
 def _year_word(m: _M, lex: Lexicon) -> _Built:
-    year = _year(m.val("y"))
+    year = _year(m.val("y"))  # "the year 2000", "the year two thousand"
     if year is None:
         return None
     if year % 10 == 0 and m.text("w").casefold() in lex.decade_words:
