@@ -303,11 +303,22 @@ def _month_year(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(CalendarDate.of(year=year, month=m.val("m")))
 
 
-@_rule("month", "(?P<m>SMONTH)", "(?<=q) (?P<m>MONTH)")
+@_rule("month", "(?P<m>SMONTH)", "(?<=q) (?P<m>MONTH)", "(?<=[iBArF]) (?P<m>MONTH)")
 def _month(m: _M, lex: Lexicon) -> _Built:
-    if _after_proper_name(m.s, m.idx("m")):
+    if _after_proper_name(m.s, m.idx("m")) or not _capitalised_month(m):
         return None  # "Thomas Mai", "Theresa May": a surname
     return TimexType.DATE, MissingYear(month=m.val("m"))
+
+
+def _capitalised_month(m: _M) -> bool:
+    """A month name that is also a word ("May") is the month after a preposition or a
+    deictic ("in May", "last May") only when capitalised and not a possessive ("May's")."""
+    i = m.idx("m")
+    syms, texts = m.s.syms, m.s.tokens.texts
+    if syms[i] != Sym.MONTH_WEAK or (i > 0 and syms[i - 1] == Sym.MOD):
+        return True
+    return texts[i][:1].isupper() and texts[i][1:].islower() \
+        and not (i + 1 < len(syms) and syms[i + 1] == "'")
 
 
 def _after_proper_name(s: Symbols, i: int) -> bool:
@@ -568,11 +579,11 @@ def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, m.val("p"))
 
 
-@_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>SMONTH)",
+@_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>MONTH)",
        "ART? (?P<m>SMONTH) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )",
        "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)")
 def _deictic_month(m: _M, lex: Lexicon) -> _Built:
-    if _postposed_this(m):
+    if _postposed_this(m) or not _capitalised_month(m):
         return None
     offset = m.val("x")[1]
     if m.has("u") and m.val("u")[0] != "M":
