@@ -347,7 +347,8 @@ def _year_word(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(CalendarDate.of(year=year))
 
 
-@_rule("spoken_year", "(?P<a>CNT) (?P<b>CNT) (?! UNIT )")
+@_rule("spoken_year", "(?P<a>CNT) (?P<b>CNT) (?! UNIT )",
+       "(?<= CNT ) (?P<a>CNT) (?P<b>CNT) (?! UNIT )")  # "a nineteen ninety-seven attack"
 def _spoken_year(m: _M, lex: Lexicon) -> _Built:
     """ "nineteen ninety-six" as a broadcast transcript writes 1996."""
     a, b = m.val("a"), m.val("b")
