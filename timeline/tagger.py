@@ -654,9 +654,19 @@ def _duration(m: _M, lex: Lexicon) -> _Built:
             return None
         return TimexType.DURATION, Known(Duration.of(unit, None))
     n = m.val("n")
-    if not isinstance(n, int) or n > 10000:
+    if not isinstance(n, int) or n > 10000 or (n == 1 and _after_amount(m)):
         return None
     return TimexType.DURATION, Known(Duration.of(unit, n))
+
+
+def _after_amount(m: _M) -> bool:
+    """Whether "a <unit>" follows an amount ("$2 million a year", "four flights a
+    week"): a rate, like a speed, which TimeML leaves untagged."""
+    i, syms = m.m.start(), m.s.syms
+    amounts = (Sym.DIGITS, Sym.NUMBER, Sym.COUNT)
+    return (i >= 1 and (syms[i - 1] in (*amounts, Sym.YEAR_NUM)
+                        or m.s.tokens.texts[i - 1] == "%")) \
+        or (i >= 2 and syms[i - 1] == Sym.WORD and syms[i - 2] in amounts)
 
 
 @_rule("duration_fraction",
