@@ -654,9 +654,20 @@ def _duration(m: _M, lex: Lexicon) -> _Built:
             return None
         return TimexType.DURATION, Known(Duration.of(unit, None))
     n = m.val("n")
-    if not isinstance(n, int) or n > 10000 or (n == 1 and _after_amount(m)):
+    if not isinstance(n, int) or n > 10000 or (n == 1 and _after_amount(m)) \
+            or (unit == "Q" and _share_of(m)):
         return None
     return TimexType.DURATION, Known(Duration.of(unit, n))
+
+
+def _share_of(m: _M) -> bool:
+    """ "three-quarters of its food", "a quarter of the market": a share, not a
+    period of time (unlike "two quarters of 2024", "two quarters of the year")."""
+    e, syms = m.m.end(), m.s.syms
+    if e + 1 >= len(syms) or syms[e] != Sym.OF:
+        return False
+    nxt = syms[e + 2] if syms[e + 1] == Sym.ARTICLE and e + 2 < len(syms) else syms[e + 1]
+    return nxt not in (Sym.YEAR_NUM, Sym.DEICTIC, Sym.UNIT, Sym.UNIT_YEAR)
 
 
 def _after_amount(m: _M) -> bool:
