@@ -12,7 +12,7 @@ so is how far it has read its input: the tagging pass is the time until the
 whole input is read. Printed per run: wall time, throughput, the peak memory
 of the tagging pass (the command and its workers together) and of the whole
 run, and the peak of the largest process (``ru_maxrss``). ``--tag-only``
-stops each run once the input has been read and tagged (for inputs whose
+interrupts each run once its input has been read (for inputs whose
 reconciliation would take long). Linux only (``/proc``).
 """
 
@@ -26,6 +26,7 @@ import pathlib
 import random
 import re
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -101,8 +102,8 @@ def measure(path: pathlib.Path, jobs: int, fmt: str, tag_only: bool) -> Run:
                 # Reading ends at the end of the file, or when the file is closed.
                 if opened and (position is None or position >= size):
                     read_done = time.perf_counter()
-                    if tag_only:
-                        proc.kill()
+                    if tag_only:  # stops as on Ctrl-C: the batches in flight end first
+                        proc.send_signal(signal.SIGINT)
             time.sleep(_SAMPLE_SECONDS)
         end = time.perf_counter()
         proc.returncode = os.waitstatus_to_exitcode(status)

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -109,6 +110,9 @@ def tag_documents(items: Iterable[Document | T], *, language: str | None = None,
         language: default language for documents that do not give one.
         published: default publication date for documents that do not give one.
         jobs: worker processes; 1 tags in this process, 0 uses every core.
+            Workers are spawned, so they import the calling script again: a
+            script using ``jobs != 1`` keeps its work under
+            ``if __name__ == "__main__":``.
 
     Raises:
         TimelineError: a worker process died (killed, out of memory).
@@ -128,7 +132,8 @@ def tag_documents(items: Iterable[Document | T], *, language: str | None = None,
 
 def _pooled(items: Iterable[Document | T], language: str | None, published: dt.date | None,
             jobs: int) -> Iterator[Tagged | T]:
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_leave_interrupts_to_the_parent)
     pending: deque[Future[list[Tagged]] | T] = deque()
     submitted = 0
     try:
@@ -154,6 +159,12 @@ def _pooled(items: Iterable[Document | T], language: str | None, published: dt.d
                 yield head
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the
+    # pool, letting the batches in flight end, instead of each worker failing alone.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _result(future: Future[list[Tagged]]) -> list[Tagged]:
