@@ -791,14 +791,37 @@ def _weekday_with_date(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("weekday_clock",
-       "(?P<h>DIG) (?: COLON (?P<mi>DIG) )? (?P<ap>AMPM) (?P<w>SWDAY)",
+       "(?P<h>DIG) (?: COLON (?P<mi>DIG) )? (?P<ap>AMPM) (?P<tz>x)? COMMA? (?P<w>SWDAY)",
        "(?P<w>SWDAY) x? (?P<h>DIG) (?: COLON (?P<mi>DIG) )? (?P<ap>AMPM)")
 def _weekday_clock(m: _M, lex: Lexicon) -> _Built:
-    """ "10 p.m. Wednesday", "Friday at 9:30 am": a time on a weekday."""
+    """ "10 p.m. Wednesday", "4 a.m. EDT Thursday", "Friday at 9:30 am": a time on a
+    weekday."""
     time = _clock_of(m)
-    if time is None:
+    if time is None or not _time_zone(m):
         return None
     return TimexType.TIME, WeekdayOf(m.val("w"), 0, None, *time)
+
+
+@_rule("clock_date",
+       "(?P<h>DIG) (?: COLON (?P<mi>DIG) )? (?P<ap>AMPM) (?P<tz>x)? COMMA? (?P<m>MONTH) DOT?"
+       " (?P<d>DAY) (?! DIG ) (?: COMMA? (?P<y>YEAR))?")
+def _clock_date(m: _M, lex: Lexicon) -> _Built:
+    """ "5 p.m. EST, Nov. 6": a time on a calendar day."""
+    time, day = _clock_of(m), _day(m.val("d"))
+    if time is None or day is None or not _time_zone(m):
+        return None
+    year = _year(m.val("y"))
+    if year is None:
+        return TimexType.TIME, MissingYear(month=m.val("m"), day=day, hour=time[0],
+                                           minute=time[1])
+    return TimexType.TIME, Known(CalendarDate.of(year=year, month=m.val("m"), day=day)
+                                 .with_time(*time))
+
+
+def _time_zone(m: _M) -> bool:
+    """A word between a clock time and its day must be a time zone: EST, GMT, MEZ."""
+    zone = m.text("tz")
+    return not zone or (zone.isalpha() and zone.isupper() and 2 <= len(zone) <= 5)
 
 
 @_rule("pod_of_weekday", "ART? (?P<p>POD) OF? ART? (?P<w>SWDAY)")
