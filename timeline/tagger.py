@@ -329,6 +329,19 @@ def _after_proper_name(s: Symbols, i: int) -> bool:
     return prev[:1].isupper() and s.syms[i - 2] not in ".|:"
 
 
+@_rule("month_deictic_year",
+       "(?: (?P<d>DAY) DOT? OF? ART? )? (?P<m>MONTH) (?P<x>DEI) (?P<u>UNITY)",
+       "(?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?P<x>DEI) (?P<u>UNITY)")
+def _month_deictic_year(m: _M, lex: Lexicon) -> _Built:
+    """ "October this year", "April next year", "3 March last year": one date."""
+    kind, offset, anaphoric = m.val("x")
+    day = _day(m.val("d")) if m.has("d") else None
+    if m.val("u")[1] is True or anaphoric or kind not in ("this", "next", "last") \
+            or (m.has("d") and day is None) or not _capitalised_month(m):
+        return None
+    return TimexType.DATE, MissingYear(month=m.val("m"), day=day, year_offset=offset)
+
+
 @_rule("month_range", "FROM? (?P<m1>MONTH) TO (?P<m2>MONTH) (?: COMMA? OF? (?P<y>YEAR))?")
 def _month_range(m: _M, lex: Lexicon) -> _Built:
     m1, m2, year = m.val("m1"), m.val("m2"), _year(m.val("y"))
