@@ -613,8 +613,9 @@ def _deictic_pod(m: _M, lex: Lexicon) -> _Built:
     return TimexType.TIME, Shift("D", 0, m.val("p"))
 
 
-@_rule("relative", "(?P<r>REL) (?P<p>POD)?", "(?P<j>RELPOD)")
+@_rule("relative", "(?P<r>REL) (?P<p>POD)?", "(?P<j>RELPOD)", "(?P<p>POD) (?P<r>REL)")
 def _relative(m: _M, lex: Lexicon) -> _Built:
+    """ "yesterday", "yesterday afternoon", "mid-afternoon yesterday", "tonight"."""
     if m.has("j"):
         off, pod = m.val("j")
         return TimexType.TIME, Shift("D", off, pod)
