@@ -464,9 +464,16 @@ def _season(m: _M, lex: Lexicon) -> _Built:
 @_rule("quarter", "ART? (?P<o>ORD|DIG (?= DOT UNIT)) DOT? DASH? (?P<u>UNIT) (?: OF? (?P<y>YEAR))?",
        "(?P<q>QTOK) (?P<y>YEAR)?", "(?P<y>YEAR) (?P<q>QTOK)",
        "ART? (?P<y>YEAR) (?P<o>ORD) DASH? (?P<u>UNIT)",
+       "ART? (?P<x>DEI) (?P<u>UNIT) OF (?P<y>YEAR)",
        "ART? (?P<x>DEI) UNITY ' x (?P<o>ORD) DASH? (?P<u>UNIT)")
 def _quarter(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))
+    if m.has("x") and m.has("y"):  # "the last half of 2024": the second half
+        unit = m.val("u")[0]
+        if m.val("x")[0] != "last" or unit not in ("HALF", "Q") or year is None:
+            return None
+        return TimexType.DATE, Known(CalendarDate.of(year=year, half=2) if unit == "HALF"
+                                     else CalendarDate.of(year=year, quarter=4))
     if m.has("x"):  # "this year's third quarter"
         unit, n = m.val("u")[0], m.val("o")
         if _postposed_this(m) or unit != "Q" or n not in (1, 2, 3, 4):
