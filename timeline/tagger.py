@@ -981,11 +981,18 @@ _CUE_RE = re.compile(f"[{Sym.TENSE_FUTURE}{Sym.TENSE_PAST}]")
 def _cue_positions(s: Symbols) -> list[int]:
     """The token indices of every tense cue, in order (found by one regex pass).
 
-    A capitalised word inside a sentence is a name ("United", "Ahmed"), not a verb.
+    A capitalised word inside a sentence is a name ("United", "Ahmed"), not a verb; a
+    past form just after a future cue is part of its verb ("will be named").
     """
     syms, texts = s.syms, s.tokens.texts
     return [i for i in (m.start() for m in _CUE_RE.finditer(syms))
-            if not (texts[i][:1].isupper() and i > 0 and syms[i - 1] not in ".|\"'")]
+            if not (texts[i][:1].isupper() and i > 0 and syms[i - 1] not in ".|\"'")
+            and not (syms[i] == Sym.TENSE_PAST
+                     and _FUTURE_GROUP.search(syms, max(0, i - 3), i))]
+
+
+# A future cue and at most two plain words before a past form: "would be paid".
+_FUTURE_GROUP = re.compile(f"{Sym.TENSE_FUTURE}{Sym.WORD}{{0,2}}$")
 
 
 def _tense_near(s: Symbols, cues: list[int], a: int, b: int, lo: int, hi: int) -> int:
