@@ -309,6 +309,9 @@ def _resolve_shift(p: Shift, tense: int,
                    state: _State) -> tuple[TimexValue | None, str | None]:
     base, anchor = _base_day(state)
     q_near = state.quarter if state.position - state.quarter_at <= _QUARTER_CONTEXT else None
+    start = q_near.bounds()[0] if q_near is not None else None
+    if start is not None and state.reference is not None and start.date() > state.reference:
+        q_near = state.story_quarter  # a forecast quarter has no results to compare with
     if p.comparison and p.unit == "Y" and q_near is not None and q_near.year and q_near.quarter:
         # Results by quarter: "a year ago" is the same quarter a year earlier.
         return CalendarDate.of(q_near.year + p.amount, quarter=q_near.quarter), "narrative"
