@@ -982,15 +982,16 @@ def _cue_positions(s: Symbols) -> list[int]:
     """The token indices of every tense cue, in order (found by one regex pass).
 
     A capitalised word inside a sentence is a name ("United", "Ahmed"), not a verb; a
-    past form just after a future cue is part of its verb ("will be named"), and one
-    after an article or a number is an adjective ("the reduced dividend").
+    word after an article or a number is a noun or an adjective ("the plan", "the
+    reduced dividend"); a past form just after a future cue is part of its verb ("will
+    be named").
     """
     syms, texts = s.syms, s.tokens.texts
     return [i for i in (m.start() for m in _CUE_RE.finditer(syms))
             if not (texts[i][:1].isupper() and i > 0 and syms[i - 1] not in ".|\"'")
+            and not (i > 0 and syms[i - 1] in (Sym.ARTICLE, Sym.COUNT))
             and not (syms[i] == Sym.TENSE_PAST
-                     and (_FUTURE_GROUP.search(syms, max(0, i - 3), i)
-                          or (i > 0 and syms[i - 1] in (Sym.ARTICLE, Sym.COUNT))))]
+                     and _FUTURE_GROUP.search(syms, max(0, i - 3), i))]
 
 
 # A future cue and at most two plain words before a past form: "would be paid".
