@@ -86,10 +86,10 @@ def test_participants_count_as_involvement() -> None:
 
 
 def hand_made(values: list[tuple[str | None, str | None]]) -> tuple[Timeline, dict[str, str]]:
-    text = " ".join(f"Acme met {k}." for k in range(len(values)))
+    text = " ".join(f"Acme met {k} times." for k in range(len(values)))
     events = []
     for k, (value, mod) in enumerate(values):
-        start = text.index(f"Acme met {k}.") + 5
+        start = text.index(f"Acme met {k} times.") + 5
         events.append(Event(id=f"ev-{k}", type="meeting", label="met", value=value, mod=mod,
                             mentions=[Source(document="d.txt", start=start, end=start + 3,
                                              text="met", language="en")]))
