@@ -356,7 +356,7 @@ def _year_word(m: _M, lex: Lexicon) -> _Built:
     if year is None:
         return None
     if year % 10 == 0 and m.text("w").casefold() in lex.decade_words:
-        return TimexType.DATE, Known(_calendar(f"{year // 10}X"))  # "de jaren 1950"
+        return TimexType.DATE, Known(_calendar(f"{year // 10}"))  # "de jaren 1950"
     return TimexType.DATE, Known(CalendarDate.of(year=year))
 
 
@@ -426,7 +426,7 @@ def _decade(m: _M, lex: Lexicon) -> _Built:
         n = m.val("n")
         if not isinstance(n, int) or n not in range(20, 100, 10):
             return None
-        return TimexType.DATE, Known(_calendar(f"19{n // 10}X"))
+        return TimexType.DATE, Known(_calendar(f"19{n // 10}"))
     v = m.val("z")
     if not isinstance(v, int):
         return None
@@ -434,7 +434,7 @@ def _decade(m: _M, lex: Lexicon) -> _Built:
         v += 1900
     if not 1000 <= v <= 2999 or v % 10:
         return None
-    form = f"{v // 100}XX" if v % 100 == 0 else f"{v // 10}X"
+    form = f"{v // 100}" if v % 100 == 0 else f"{v // 10}"
     return TimexType.DATE, Known(_calendar(form))
 
 
@@ -443,7 +443,7 @@ def _century(m: _M, lex: Lexicon) -> _Built:
     n = m.val("o")
     if m.val("u")[0] != "CE" or not isinstance(n, int) or not 1 <= n <= 30:
         return None
-    return TimexType.DATE, Known(_calendar(f"{n - 1:02d}XX"))
+    return TimexType.DATE, Known(_calendar(f"{n - 1:02d}"))
 
 
 @_rule("season", "ART? (?P<s>SEASON) (?: OF? UNITY? (?P<y>YEAR))?",

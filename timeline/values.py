@@ -364,7 +364,8 @@ class CalendarDate(TimexValue):
         return cls(layout=layout, year_prefix=prefix, year_precision=precision, month=month,
                    day=day, week=week, weekday=weekday, season=season, quarter=quarter,
                    half=half, time=time, part_of_day=part_of_day, hour=hour, minute=minute,
-                   second=second)
+                   second=second, year_short=precision is not Granularity.YEAR
+                   and layout is Layout.YEAR)
 
     @classmethod
     def from_date(cls, day: dt.date, granularity: Granularity = Granularity.DAY) -> CalendarDate:
@@ -376,7 +377,7 @@ class CalendarDate(TimexValue):
         Example:
             >>> d = dt.date(2025, 2, 21)
             >>> [CalendarDate.from_date(d, g).iso() for g in (Granularity.WEEK, Granularity.DECADE)]
-            ['2025-W08', '202X']
+            ['2025-W08', '202']
         """
         g, y = granularity, day.year
         if g == Granularity.DAY:
@@ -395,8 +396,9 @@ class CalendarDate(TimexValue):
         if g == Granularity.SEASON:
             return cls(layout=Layout.SEASON, year_prefix=y - 1 if day.month < 3 else y,
                        season=_SEASON_OF_MONTH[day.month - 1])
-        if g in _PREFIX_YEARS:
-            return cls(year_prefix=y // _PREFIX_YEARS[g], year_precision=g)
+        if g in _PREFIX_YEARS:  # TIMEX3 writes a decade 199, a century 19
+            return cls(year_prefix=y // _PREFIX_YEARS[g], year_precision=g,
+                       year_short=g in (Granularity.DECADE, Granularity.CENTURY))
         if g == Granularity.PART_OF_DAY or not isinstance(day, dt.datetime):
             raise InvalidTimexError(f"cannot take the {g.name} of {day!r}")
         return cls.from_date(day).with_time(
