@@ -111,3 +111,22 @@ def test_output_file(tmp_path: pathlib.Path) -> None:
     target = tmp_path / "out.json"
     assert main(["extract", str(SEEDS[0]), "-o", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8"))["documents"][0]["id"] == SEEDS[0].name
+
+
+def test_an_unwritable_output_is_a_clear_error_before_any_work(
+        tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("The summit opened on 19 February 2025.", encoding="utf-8")
+    target = tmp_path / "missing" / "out.json"
+    assert main(["extract", str(src), "-o", str(target)]) == 2
+    assert "cannot write" in capsys.readouterr().err and not target.exists()
+
+
+def test_crlf_formats_keep_their_line_ends(tmp_path: pathlib.Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("The summit opened on 19 February 2025.", encoding="utf-8")
+    target = tmp_path / "out.ics"
+    assert main(["extract", str(src), "--language", "en", "--format", "ics",
+                 "-o", str(target)]) == 0
+    data = target.read_bytes()
+    assert b"\r\n" in data and b"\r\r\n" not in data

@@ -89,6 +89,8 @@ def _extract(args: argparse.Namespace) -> int:
                             f"{'entity' if fmt.needs_entity else 'document'}: give -o DIRECTORY")
     if fmt.needs_entity and not args.entity:
         raise TimelineError(f"--format {fmt.name} needs --entity NAME")
+    if args.output and not fmt.multi_file and not pathlib.Path(args.output).parent.is_dir():
+        raise TimelineError(f"cannot write {args.output}: no such directory")  # before the work
     texts: dict[str, str] = {}
     items = read_inputs(args.paths)
     if fmt.needs_texts:
@@ -99,14 +101,20 @@ def _extract(args: argparse.Namespace) -> int:
             return 1
         done = spool.reconcile()
         stream = _STREAMED.get((fmt.module, fmt.function))
-        if stream is None:
-            _write(fmt.renderer()(done.timeline(), ExportContext(texts=texts, entity=args.entity)),
-                   args.output)
-        elif args.output:
-            with open(args.output, "w", encoding="utf-8") as out:
-                stream(done, out)
-        else:
-            stream(done, sys.stdout)
+        try:
+            if stream is None:
+                _write(fmt.renderer()(done.timeline(),
+                                      ExportContext(texts=texts, entity=args.entity)),
+                       args.output)
+            elif args.output:
+                with open(args.output, "w", encoding="utf-8") as out:
+                    stream(done, out)
+            else:
+                stream(done, sys.stdout)
+        except OSError as exc:
+            print(f"timeline: cannot write {args.output or 'the output'}: "
+                  f"{exc.strerror or exc}", file=sys.stderr)
+            return 2
     return 1 if failed else 0
 
 
@@ -183,10 +191,10 @@ def _write(out: Rendered, output: str | None) -> None:
         folder = pathlib.Path(output)
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in out.items():
-            (folder / name).write_text(content, encoding="utf-8")
+            (folder / name).write_text(content, encoding="utf-8", newline="")
         print(f"timeline: wrote {len(out)} files to {folder}", file=sys.stderr)
-    elif output:
-        pathlib.Path(output).write_text(out, encoding="utf-8")
+    elif output:  # newline="": CSV and iCalendar lines end in CRLF on every platform
+        pathlib.Path(output).write_text(out, encoding="utf-8", newline="")
     else:
         sys.stdout.write(out)
 
