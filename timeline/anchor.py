@@ -244,7 +244,9 @@ def _position(p: MissingYear) -> tuple[int, int]:
     if p.month is not None:
         return p.month, p.day or 15
     if p.season is not None:
-        return {"WI": 1, "SP": 4, "SU": 7, "FA": 10}.get(p.season, 6), 15
+        # YYYY-WI begins in December of YYYY: January and February belong to the
+        # winter of the year before.
+        return {"WI": 12, "SP": 4, "SU": 7, "FA": 10}.get(p.season, 6), 15
     if p.quarter is not None:
         return p.quarter * 3 - 1, 15
     if p.half is not None:

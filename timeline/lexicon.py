@@ -77,6 +77,7 @@ class Sym:
     AGE = "ω"             # "old" in "a 6-year-old": the duration is an age, not a timex
     TENSE_FUTURE = "φ"
     TENSE_PAST = "π"
+    DEICTIC_AFTER = "ξ"   # a deictic only after its noun: "mardi prochain", "mars dernier"
     NEWLINE = "|"
     WORD = "x"
     OTHER = "_"
@@ -354,12 +355,13 @@ class _Compiler:
             for w in self.words_of("bounds", value, words):
                 self.add(w, Entry(sym, value), "bounds")
         deictic_value = {"next": 1, "last": -1, "this": 0, "coming": 1, "past": -1, "recent": -1}
-        for kind, words in self.table("deictic").items():
-            if kind not in deictic_value:
-                raise self.fail("deictic", f"unknown kind {kind!r}")
-            for w in self.words_of("deictic", kind, words):
-                self.add(w, Entry(Sym.DEICTIC, (kind, deictic_value[kind],
-                                                _folded(w) in anaphoric)), "deictic")
+        for table, sym in (("deictic", Sym.DEICTIC), ("deictic_after", Sym.DEICTIC_AFTER)):
+            for kind, words in self.table(table).items():
+                if kind not in deictic_value:
+                    raise self.fail(table, f"unknown kind {kind!r}")
+                for w in self.words_of(table, kind, words):
+                    self.add(w, Entry(sym, (kind, deictic_value[kind],
+                                            _folded(w) in anaphoric)), table)
         for w in self.table("periods").get("words", []):
             self.add(w, Entry(Sym.PERIOD), "periods")
         for form, mmdd in self.table("holidays").items():

@@ -67,7 +67,7 @@ class Candidate:
 _CLASSES = {
     "DAY": "[do]", "NUM": "[dcn]", "YEAR": "y", "MONTH": "[Mm]", "SMONTH": "M",
     "WDAY": "[Wv]", "SWDAY": "W", "UNITY": "Y", "UNIT": "[UY]", "POD": "P", "SEASON": "S",
-    "REL": "R", "RELPOD": "J", "WDPOD": "K", "DEI": "X", "REF": "V", "HOL": "H",
+    "REL": "R", "RELPOD": "J", "WDPOD": "K", "DEI": "X", "DEIA": "[Xξ]", "REF": "V", "HOL": "H",
     "SETW": "T", "EVERY": "E", "ART": "a", "OF": "f", "MOD": "q", "BEFORE": "B",
     "AFTER": "A", "AGO": "g", "AGOPRE": "G", "FUT": "i", "LATER": "l", "FROM": "F",
     "TO": "[r-]", "AND": "k", "DECADE": "Z", "QTOK": "Q", "CLOCK": "t", "HOURW": "u",
@@ -448,7 +448,7 @@ def _century(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("season", "ART? (?P<s>SEASON) (?: OF? UNITY? (?P<y>YEAR))?",
        "ART? (?P<x>DEI) (?P<s>SEASON)",
-       "ART? (?P<s>SEASON) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
+       "ART? (?P<s>SEASON) (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
 def _season(m: _M, lex: Lexicon) -> _Built:
     season = m.val("s")
     year = _year(m.val("y"))
@@ -505,7 +505,7 @@ def _postposed_this(m: _M) -> bool:
 
 
 @_rule("deictic_unit", "ART? (?P<x>DEI) (?P<u>UNIT)",
-       "ART? (?P<u>UNIT) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
+       "ART? (?P<u>UNIT) (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
 def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
     if _postposed_this(m):
         return None
@@ -592,7 +592,7 @@ def _deictic_period(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("deictic_weekday", "ART? (?P<x>DEI) (?P<w>SWDAY) (?P<p>POD)?",
-       "ART? (?P<w>SWDAY) (?P<p>POD)? (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
+       "ART? (?P<w>SWDAY) (?P<p>POD)? (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
 def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
     if _postposed_this(m):
         return None  # "said Friday that …": a conjunction, not "this Friday"
@@ -601,7 +601,7 @@ def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>MONTH)",
-       "ART? (?P<m>SMONTH) (?P<x>DEI) (?! UNIT | POD | MONTH | SEASON | SWDAY )",
+       "ART? (?P<m>SMONTH) (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY )",
        "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)")
 def _deictic_month(m: _M, lex: Lexicon) -> _Built:
     if _postposed_this(m) or not _capitalised_month(m):
