@@ -14,6 +14,7 @@ import struct
 import subprocess
 import sys
 import termios
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -255,3 +256,41 @@ def test_progress_bar_goes_to_a_terminal_and_never_to_stdout() -> None:
     assert stdout == render("table", timeline.extract(SEEDS[:2]))
     stdout, shown = run_with_terminal(["extract", *paths, "--format", "table", "--no-progress"])
     assert shown == ""
+
+
+@pytest.mark.skipif(not pathlib.Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_end_when_the_command_is_killed(tmp_path: pathlib.Path) -> None:
+    src = tmp_path / "long.jsonl"
+    src.write_text("".join(json.dumps({"text": text * 20, "language": code}) + "\n"
+                           for code, text in TEXTS * 400), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "extract", str(src), "-j", "2",
+                             "-o", str(tmp_path / "out.json")], stderr=subprocess.DEVNULL)
+    workers: list[pathlib.Path] = []
+    for _ in range(100):
+        workers = [stat.parent for stat in pathlib.Path("/proc").glob("[0-9]*/stat")
+                   if _parent_of(stat) == proc.pid]
+        if len(workers) >= 2:
+            break
+        time.sleep(0.1)
+    assert len(workers) >= 2
+    proc.kill()
+    proc.wait()
+    for _ in range(100):
+        if not any(_alive(w) for w in workers):
+            break
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers)
+
+
+def _parent_of(stat: pathlib.Path) -> int | None:
+    try:
+        return int(stat.read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _alive(proc: pathlib.Path) -> bool:
+    try:
+        return (proc / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

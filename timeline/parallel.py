@@ -13,10 +13,12 @@ import json
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.process import BaseProcess
 from typing import TypeVar
 
 import attrs
@@ -133,7 +135,7 @@ def tag_documents(items: Iterable[Document | T], *, language: str | None = None,
 def _pooled(items: Iterable[Document | T], language: str | None, published: dt.date | None,
             jobs: int) -> Iterator[Tagged | T]:
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_leave_interrupts_to_the_parent)
+                               initializer=_start_worker)
     pending: deque[Future[list[Tagged]] | T] = deque()
     submitted = 0
     try:
@@ -161,10 +163,20 @@ def _pooled(items: Iterable[Document | T], language: str | None, published: dt.d
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _leave_interrupts_to_the_parent() -> None:
+def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the
     # pool, letting the batches in flight end, instead of each worker failing alone.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: BaseProcess) -> None:
+    # A parent killed outright cannot stop its pool, and the workers, which share
+    # the task queue's pipe, would wait on it for ever.
+    parent.join()
+    os._exit(1)
 
 
 def _result(future: Future[list[Tagged]]) -> list[Tagged]:
