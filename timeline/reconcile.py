@@ -42,6 +42,11 @@ class _When:
     precision: int
     precise: bool
     interval: bool
+    lo: float  # the bounds as seconds since year 1, for fast comparisons (nan: open)
+    hi: float
+
+
+_NO_BOUND = float("nan")
 
 
 def _when(value: TimexValue | None) -> _When | None:
@@ -50,7 +55,12 @@ def _when(value: TimexValue | None) -> _When | None:
     g = value.granularity
     start, end = value.bounds()
     return _When(value, value.iso(), start, end, int(g) if g is not None else -1,
-                 g is not None and g >= Granularity.DAY, isinstance(value, Interval))
+                 g is not None and g >= Granularity.DAY, isinstance(value, Interval),
+                 _seconds(start), _seconds(end))
+
+
+def _seconds(moment: dt.datetime | None) -> float:
+    return _NO_BOUND if moment is None else (moment - dt.datetime.min).total_seconds()
 
 
 @attrs.define
@@ -81,6 +91,11 @@ class _Cluster:
     part_of: int | None = None
     conflicts: list[_Cluster] = attrs.field(factory=list)
     absorbed: bool = False
+    by_doc: dict[str, list[_Record]] = attrs.field(factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        for r in self.records:
+            self.by_doc.setdefault(r.doc, []).append(r)
 
     @property
     def value(self) -> TimexValue | None:
@@ -88,9 +103,8 @@ class _Cluster:
 
 
 def _contains(outer: _When, inner: _When) -> bool:
-    if outer.start is None or outer.end is None or inner.start is None or inner.end is None:
-        return False
-    return outer.start <= inner.start and inner.end <= outer.end
+    # any comparison with nan (an open bound) is false: nothing open contains or is contained
+    return outer.lo <= inner.lo and inner.hi <= outer.hi
 
 
 def _times_agree(a: _When | None, b: _When | None) -> bool:
@@ -164,9 +178,9 @@ class _Index:
 
     def candidates(self, rec: _Record) -> list[int]:
         group = _group(rec.mention.type)
-        if rec.when is None:
-            keys: list[tuple[object, ...]] = [(group, "doc", rec.doc),
-                                              (group, "key", rec.mention.key)]
+        if rec.when is None:  # joins by its document, or by its word and a name
+            keys: list[tuple[object, ...]] = [(group, "doc", rec.doc)]
+            keys += [(group, "named", rec.mention.key, p) for p in _named(rec.mention.participants)]
         elif rec.when.precise:
             keys = [(group, "iso", rec.when.iso)]
         else:
@@ -178,13 +192,19 @@ class _Index:
 
     def add(self, cluster: _Cluster) -> None:
         self.clusters.append(cluster)
-        self.register(len(self.clusters) - 1, cluster.records[-1])
+        self.register(len(self.clusters) - 1, cluster.records[-1], set(cluster.keys),
+                      set(cluster.participants))
 
-    def register(self, k: int, rec: _Record) -> None:
+    def register(self, k: int, rec: _Record, new_keys: set[str],
+                 new_participants: set[str]) -> None:
         """File cluster ``k`` under what ``rec`` (just joined) brings to it."""
         c = self.clusters[k]
         keys: list[tuple[object, ...]] = [(c.group, "doc", rec.doc),
                                           (c.group, "key", rec.mention.key)]
+        # word x name pairs, for undated mentions: only the pairs that are new
+        keys += [(c.group, "named", w, p) for w in new_keys for p in _named(c.participants)]
+        keys += [(c.group, "named", w, p) for w in c.keys - new_keys
+                 for p in _named(new_participants)]
         if c.when is not None:
             keys.append((c.group, "iso", c.when.iso))
             words = self._words(rec) if len(c.records) > 1 else [*c.keys, *c.participants]
@@ -205,12 +225,20 @@ def _place(rec: _Record, index: _Index) -> None:
         return
     target = index.clusters[k]
     target.records.append(rec)
-    target.keys.add(rec.mention.key)
-    target.participants.update(rec.mention.participants)
+    target.by_doc.setdefault(rec.doc, []).append(rec)
+    new_keys = {rec.mention.key} - target.keys
+    new_participants = set(rec.mention.participants) - target.participants
+    target.keys |= new_keys
+    target.participants |= new_participants
     if rec.when is not None and (target.when is None
                                  or rec.when.precision > target.when.precision):
         target.when = rec.when
-    index.register(k, rec)
+    index.register(k, rec, new_keys, new_participants)
+
+
+def _named(participants: Iterable[str]) -> list[str]:
+    """Proper names only: qualifiers ("@SP", a season) name no one."""
+    return [p for p in participants if not p.startswith("@")]
 
 
 def _records(documents: Iterable[DocumentResult]) -> Iterable[_Record]:
@@ -246,12 +274,12 @@ def _best_cluster(rec: _Record, index: _Index) -> int | None:
             # An undated mention ("the summit") joins its own document's event by the
             # same word, or another document's by the same word and a shared name.
             named = shared - len({p for p in names & c.participants if p.startswith("@")})
-            if not same_key or not (named or any(r.doc == rec.doc for r in c.records)):
+            if not same_key or not (named or rec.doc in c.by_doc):
                 continue
         elif not same_key and shared == 0:
             continue
         if coarse and c.when is not None and c.when.precise \
-                and not _same_occasion(rec, [r for r in c.records if r.doc == rec.doc]):
+                and not _same_occasion(rec, c.by_doc.get(rec.doc, [])):
             continue
         equal = c.when is not None and rec.when is not None and c.when.iso == rec.when.iso
         whole = c.when is not None and c.when.interval and c.when.precise
