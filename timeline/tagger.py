@@ -563,9 +563,12 @@ def _the_past(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(Reference("PAST_REF"))
 
 
-@_rule("deictic_duration", "ART? (?P<x>DEI) (?P<n>NUM) (?P<u>UNIT)")
+@_rule("deictic_duration", "ART? (?P<x>DEI) (?P<n>NUM) (?P<u>UNIT)",
+       "ART? (?P<n>NUM) (?P<xa>DEIA) (?P<u>UNIT)")
 def _deictic_duration(m: _M, lex: Lexicon) -> _Built:
     n = m.val("n")
+    if m.has("xa") and (not isinstance(n, int) or n < 2):
+        return None  # "les trois derniers mois", but not "a recent SEC" or "100,000 last year"
     if not (isinstance(n, int) or n == _VAGUE) or m.val("u")[0] not in _DURATION_UNITS:
         return None  # "the next few days" is PXD
     return TimexType.DURATION, Known(Duration.of(m.val("u")[0], None if n == _VAGUE else n))
