@@ -99,11 +99,12 @@ def tag(text: str, *, language: str | None = None,
         ...                       published="2025-02-21")]
         ['2025-02-20', '2025-04-14/2025-04-15']
     """
-    return time_expressions(_anchored(text, language, published)[1])
+    return time_expressions(_anchored(text, language, published)[2])
 
 
 def _anchored(text: str, language: str | None,
-              published: dt.date | str | None) -> tuple[str, list[Anchored]]:
+              published: dt.date | str | None) -> tuple[str, str, list[Anchored]]:
+    """The language, the text as tagged (see `valid_unicode`) and its anchored values."""
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     code = normalize_code(language) if language else detect_language(text)
@@ -111,13 +112,13 @@ def _anchored(text: str, language: str | None,
         raise InputError(f"document of {len(text)} characters exceeds {_MAX_CHARS}")
     text = valid_unicode(text)
     if not text.strip():
-        return code, []
+        return code, text, []
     lex = load_lexicon(code)
     candidates = find_candidates(text, lex)
     reference = parse_published(published)
     if reference is None:
         reference = find_dateline(text, candidates)
-    return code, anchor_candidates(text, candidates, reference)
+    return code, text, anchor_candidates(text, candidates, reference)
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -174,8 +175,7 @@ def process_document(doc: Document, *, language: str | None = None,
     The document's own language and publication date win over the defaults.
     """
     pub = parse_published(doc.published if doc.published is not None else published)
-    text = valid_unicode(doc.text)
-    code, anchored = _anchored(text, doc.language or language, pub)
+    code, text, anchored = _anchored(doc.text, doc.language or language, pub)
     timexes = time_expressions(anchored)
     found = find_mentions(text, load_lexicon(code), anchored)
     named = {m.names_event_for: f"m{k}" for k, m in enumerate(found, start=1)

@@ -90,7 +90,7 @@ class _Cluster:
     participants: set[str]
     part_of: int | None = None
     conflicts: list[_Cluster] = attrs.field(factory=list)
-    absorbed: bool = False
+    absorbed_by: int | None = None  # the event that took this one as a conflict
     by_doc: dict[str, list[_Record]] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
@@ -273,8 +273,7 @@ def _best_cluster(rec: _Record, index: _Index) -> int | None:
         if rec.when is None:
             # An undated mention ("the summit") joins its own document's event by the
             # same word, or another document's by the same word and a shared name.
-            named = shared - len({p for p in names & c.participants if p.startswith("@")})
-            if not same_key or not (named or rec.doc in c.by_doc):
+            if not same_key or not (_named(names & c.participants) or rec.doc in c.by_doc):
                 continue
         elif not same_key and shared == 0:
             continue
@@ -346,19 +345,21 @@ def _settle_conflicts(index: _Index) -> None:
                 weeks[(clusters[k].group, key, w)].append(k)
     for k in sorted(eligible, key=support.__getitem__):
         strong = clusters[k]
-        if strong.absorbed:
+        if strong.absorbed_by is not None:
             continue
         near = {j for key in strong.keys for w in _weeks(strong.when, 1)
                 for j in weeks.get((strong.group, key, w), ())}
         for j in sorted(near, key=support.__getitem__):
             weak = clusters[j]
-            if j != k and not weak.absorbed and support[k] < support[j] \
+            if j != k and weak.absorbed_by is None and support[k] < support[j] \
                     and _disagree(strong, weak):
-                _absorb(strong, weak)
+                weak.absorbed_by = k
+                strong.conflicts.append(weak)
+                strong.keys |= weak.keys
+                strong.participants |= weak.participants
     for c in clusters:
-        if c.part_of is not None and clusters[c.part_of].absorbed:
-            c.part_of = next(j for j, o in enumerate(clusters)
-                             if any(x is clusters[c.part_of] for x in o.conflicts))
+        if c.part_of is not None and clusters[c.part_of].absorbed_by is not None:
+            c.part_of = clusters[c.part_of].absorbed_by
 
 
 def _weeks(when: _When | None, margin: int) -> range:
@@ -379,28 +380,17 @@ def _support(c: _Cluster) -> tuple[object, ...]:
     """Sorts the best-supported cluster first."""
     assert c.when is not None
     first = min((r.doc, r.mention.start) for r in c.records)
-    return (-len({r.doc for r in c.records}), -len(c.records), c.when.value.sort_key(), first)
+    return (-len(c.by_doc), -len(c.records), c.when.value.sort_key(), first)
 
 
 def _disagree(a: _Cluster, b: _Cluster) -> bool:
     assert a.when is not None and b.when is not None
     if _times_agree(a.when, b.when) or not (a.keys & b.keys):
         return False
-    named = {p for p in a.participants & b.participants if not p.startswith("@")}
-    if not named or {r.doc for r in a.records} & {r.doc for r in b.records}:
+    if not _named(a.participants & b.participants) or a.by_doc.keys() & b.by_doc.keys():
         return False
-    if a.when.start is None or b.when.start is None or a.when.end is None \
-            or b.when.end is None:
-        return False
-    gap = max(a.when.start, b.when.start) - min(a.when.end, b.when.end)
-    return gap <= dt.timedelta(days=_CONFLICT_DAYS)
-
-
-def _absorb(strong: _Cluster, weak: _Cluster) -> None:
-    weak.absorbed = True
-    strong.conflicts.append(weak)
-    strong.keys |= weak.keys
-    strong.participants |= weak.participants
+    gap = max(a.when.lo, b.when.lo) - min(a.when.hi, b.when.hi)  # nan (open) compares false
+    return gap <= _CONFLICT_DAYS * 86_400
 
 
 def _event_id(c: _Cluster) -> str:
@@ -428,7 +418,7 @@ def _label(c: _Cluster) -> str:
 def _materialise(documents: Sequence[DocumentResult],
                  clusters: list[_Cluster]) -> tuple[list[DocumentResult], list[Event]]:
     ids = [_event_id(c) for c in clusters]
-    order = sorted((k for k, c in enumerate(clusters) if not c.absorbed),
+    order = sorted((k for k, c in enumerate(clusters) if c.absorbed_by is None),
                    key=lambda k: _order_key(clusters[k]))
     event_of: dict[tuple[str, str], str] = {}
     events = []
