@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from timeline.events import GENERIC
 from timeline.models import Timeline
@@ -30,10 +31,23 @@ def to_jsonl(timeline: Timeline) -> Iterator[str]:
         >>> next(to_jsonl(timeline.extract(["Nothing."], language="en")))[:13]
         '{"document": '
     """
-    for doc in timeline.documents:
-        yield json.dumps({"document": doc.model_dump(mode="json")}, ensure_ascii=False)
-    for event in timeline.events:
-        yield json.dumps({"event": event.model_dump(mode="json")}, ensure_ascii=False)
+    return jsonl_lines((d.model_dump(mode="json") for d in timeline.documents),
+                       (e.model_dump(mode="json") for e in timeline.events))
+
+
+def jsonl_lines(documents: Iterable[dict[str, Any]],
+                events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The ``jsonl`` lines of documents and events already in their JSON form (so a
+    spooled extraction can be written a document at a time).
+
+    Example:
+        >>> list(jsonl_lines([{"id": "a"}], []))
+        ['{"document": {"id": "a"}}']
+    """
+    for doc in documents:
+        yield json.dumps({"document": doc}, ensure_ascii=False)
+    for event in events:
+        yield json.dumps({"event": event}, ensure_ascii=False)
 
 
 def to_table(timeline: Timeline) -> str:

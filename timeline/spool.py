@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from timeline.export import jsonl_lines
 from timeline.models import DocumentResult, Event, Timeline
 from timeline.parallel import Tagged
 from timeline.pipeline import build_timeline
@@ -126,11 +127,9 @@ class SpooledTimeline:
 
     def write_jsonl(self, out: TextIO) -> None:
         """Write the ``jsonl`` format, one document at a time."""
-        for doc in self.documents():
-            out.write(json.dumps({"document": doc}, ensure_ascii=False) + "\n")
-        for event in self.events:
-            out.write(json.dumps({"event": event.model_dump(mode="json")},
-                                 ensure_ascii=False) + "\n")
+        for line in jsonl_lines(self.documents(),
+                                (e.model_dump(mode="json") for e in self.events)):
+            out.write(line + "\n")
 
 
 def _updated(record: dict[str, Any], done: DocumentResult) -> dict[str, Any]:
