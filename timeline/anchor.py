@@ -90,6 +90,9 @@ class _State:
     quarter_at: int = -1   # where the last quarter was mentioned
     story_quarter: CalendarDate | None = None  # the first: the one a results story reports
     position: int = 0      # where the expression being resolved starts
+    last_day: dt.date | None = None  # the day of the last expression naming one
+    last_day_end: int = -1           # where that expression ends
+    clock_day: dt.date | None = None  # the day a clock time right after it belongs to
 
 
 _DATELINE_REST_RE = re.compile(r"[^\W\d_]+")
@@ -159,16 +162,34 @@ def anchor_candidates(text: str, candidates: Sequence[Candidate],
     out: list[Anchored] = []
     for c in candidates:
         state.position = c.start
+        state.clock_day = None
+        if isinstance(c.partial, ClockTime) and state.last_day is not None \
+                and _same_phrase(text, state.last_day_end, c.start):
+            state.clock_day = state.last_day  # "fredag kl. 14", "am Samstag um 18 Uhr"
         try:
             value, anchor = _resolve(c.partial, c.tense, state)
         except (InvalidTimexError, ValueError, OverflowError):
             continue
         if value is None:
             continue
+        if isinstance(value, CalendarDate) and c.type in (TimexType.DATE, TimexType.TIME):
+            day = value.date()
+            if day is not None:
+                state.last_day, state.last_day_end = day, c.end
         _remember(value, c.type, state, comparison=_compares(c.partial))
         out.append(Anchored(c.start, c.end, text[c.start:c.end], c.type, value, c.mod, c.rule,
                             anchor, c.note, c.alternatives, c.offset))
     return out
+
+
+_CLOCK_GAP = 8  # characters: "lørdag kl. 18", "Saturday at 6 p.m.", "Samstag, um 18 Uhr"
+_PHRASE_BREAK_RE = re.compile(r"[.!?;:\n]")
+
+
+def _same_phrase(text: str, end: int, start: int) -> bool:
+    """Whether a clock time starting at ``start`` follows the day ending at ``end``
+    closely enough to be a time on that day."""
+    return 0 <= start - end <= _CLOCK_GAP and not _PHRASE_BREAK_RE.search(text, end, start)
 
 
 def _compares(p: Partial) -> bool:
@@ -222,6 +243,8 @@ def _resolve(p: Partial, tense: int, state: _State) -> tuple[TimexValue | None, 
             return _resolve(p.fallback, tense, state)
         return CalendarDate.of(year=p.year or q.year, quarter=q.quarter), "narrative"
     if isinstance(p, ClockTime):
+        if state.clock_day is not None:
+            return CalendarDate.from_date(state.clock_day).with_time(p.hour, p.minute), "narrative"
         base, anchor = _base_day(state)
         if base is None:
             return CalendarDate.of().with_time(p.hour, p.minute), None

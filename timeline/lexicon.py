@@ -323,10 +323,27 @@ class _Compiler:
                 for uf, un in units:
                     form = template.format(ten=tf, unit=uf)
                     self.add(form, Entry(Sym.COUNT, tn + un), "numbers", weak_ok=True)
+        self._decades(tens)
         for w in self.table("vague_numbers").get("words", []):
             self.add(w, Entry(Sym.COUNT, "X"), "vague_numbers")
         for form, n in self.table("ordinals").items():
             self.add(form, Entry(Sym.ORDINAL, int(n)), "ordinals")
+
+    def _decades(self, tens: list[tuple[str, int]]) -> None:
+        """Decades written as one word: listed ("halvfemserne" = 1990) or built from the
+        tens of [numbers] ("{ten}tallet": "nittitallet", "{ten}er Jahre": "neunziger
+        Jahre"), each the decade itself (never a century, unlike "1900-tallet")."""
+        decades = self.table("decades")
+        names = decades.get("names", {})
+        if not isinstance(names, dict):
+            raise self.fail("decades.names", "must be a table of word = first year")
+        forms = [(f, int(y)) for f, y in names.items()]
+        for template in self.words_of("decades", "templates", decades.get("templates", [])):
+            forms += [(template.format(ten=tf), 1900 + tn) for tf, tn in tens]
+        for form, year in forms:
+            if year % 10 or not 1000 <= year <= 2990:
+                raise self.fail("decades.names", f"{form!r}: {year} does not begin a decade")
+            self.add(form, Entry(Sym.DECADE, f"{year // 10}"), "decades")
 
     def _tables(self) -> None:
         anaphoric = {_folded(w) for w in self.table("anaphoric").get("words", [])}

@@ -70,7 +70,7 @@ _CLASSES = {
     "REL": "R", "RELPOD": "J", "WDPOD": "K", "DEI": "X", "DEIA": "[Xξ]", "REF": "V", "HOL": "H",
     "SETW": "T", "EVERY": "E", "ART": "a", "OF": "f", "MOD": "q", "BEFORE": "B",
     "AFTER": "A", "AGO": "g", "AGOPRE": "G", "FUT": "i", "LATER": "l", "FROM": "F",
-    "TO": "[r-]", "AND": "k", "DECADE": "Z", "QTOK": "Q", "CLOCK": "t", "HOURW": "u",
+    "TO": "[r-]", "TOWORD": "r", "AND": "k", "DECADE": "Z", "QTOK": "Q", "CLOCK": "t", "HOURW": "u",
     "AMPM": "p", "PERIOD": "e", "ORD": "o", "DIG": "d", "AGE": "ω", "CNT": "c",
     "DOT": r"\.", "COMMA": ",", "SLASH": "/", "COLON": ":", "DASH": "-", "LP": r"\(",
     "RP": r"\)", "SEP": "[./-]",
@@ -215,9 +215,14 @@ def _date_time(m: _M, lex: Lexicon) -> _Built:
                                  .with_time(hour, minute))
 
 
+# An article before the first day of a range belongs to it when a word joins the
+# days ("den 14. og 15. april", "les 14 et 15 avril"); before a dash it is left out
+# ("den 19–21 februari": "19–21 februari"), as the seeds' annotators did.
 @_rule("day_range",
        "FROM? (?P<d1>DAY) DOT? (?: COMMA DAY DOT? ){0,6} (?: TO | AND ) ART? (?P<d2>DAY) DOT? OF? "
-       "(?P<m>MONTH) (?: COMMA? OF? UNITY? (?P<y>YEAR))?")
+       "(?P<m>MONTH) (?: COMMA? OF? UNITY? (?P<y>YEAR))?",
+       "FROM? ART (?P<d1>DAY) DOT? (?: COMMA DAY DOT? ){0,6} (?: TOWORD | AND ) ART? (?P<d2>DAY)"
+       " DOT? OF? (?P<m>MONTH) (?: COMMA? OF? UNITY? (?P<y>YEAR))?")
 def _day_range(m: _M, lex: Lexicon) -> _Built:
     d1, d2 = _day(m.val("d1")), _day(m.val("d2"))
     if d1 is None or d2 is None or d1 >= d2:
@@ -235,6 +240,8 @@ def _month_day_range(m: _M, lex: Lexicon) -> _Built:
 @_rule("cross_month_range",
        "FROM? (?P<d1>DAY) DOT? OF? (?P<m1>MONTH) (?: OF? (?P<y1>YEAR))? TO ART? (?P<d2>DAY) DOT?"
        " OF? (?P<m2>MONTH) (?: COMMA? OF? (?P<y2>YEAR))?",
+       "FROM? ART (?P<d1>DAY) DOT? OF? (?P<m1>MONTH) (?: OF? (?P<y1>YEAR))? TOWORD ART? (?P<d2>DAY)"
+       " DOT? OF? (?P<m2>MONTH) (?: COMMA? OF? (?P<y2>YEAR))?",
        "(?P<m1>MONTH) DOT? (?P<d1>DAY) (?: COMMA? (?P<y1>YEAR))? TO (?P<m2>MONTH) DOT? (?P<d2>DAY)"
        " (?: COMMA? (?P<y2>YEAR))?")
 def _cross_month_range(m: _M, lex: Lexicon) -> _Built:
@@ -350,13 +357,16 @@ def _month_range(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Between(_date(year, m1), _date(year, m2))
 
 
-@_rule("year_word", "(?P<w>UNITY) (?P<y>YEAR) (?! TO YEAR)", "(?P<w>UNITY) (?P<y>CNT) (?! UNIT)")
+@_rule("year_word", "(?P<w>UNITY) (?P<y>YEAR) (?! TO YEAR)", "(?P<w>UNITY) (?P<y>CNT) (?! UNIT)",
+       "(?P<a>ART) (?P<w>UNITY) (?P<y>YEAR) (?! TO YEAR)")
 def _year_word(m: _M, lex: Lexicon) -> _Built:
     year = _year(m.val("y"))  # "the year 2000", "the year two thousand"
     if year is None:
         return None
     if year % 10 == 0 and m.text("w").casefold() in lex.decade_words:
         return TimexType.DATE, Known(_calendar(f"{year // 10}"))  # "de jaren 1950"
+    if m.has("a"):
+        return None  # the article is in the span of a decade only, as in "de jaren '50"
     return TimexType.DATE, Known(CalendarDate.of(year=year))
 
 
@@ -428,6 +438,8 @@ def _decade(m: _M, lex: Lexicon) -> _Built:
             return None
         return TimexType.DATE, Known(_calendar(f"19{n // 10}"))
     v = m.val("z")
+    if isinstance(v, str):  # a decade named by a word: "nittitallet", "halvfemserne"
+        return TimexType.DATE, Known(_calendar(v))
     if not isinstance(v, int):
         return None
     if v < 100:
