@@ -176,26 +176,29 @@ _WDAY_PREFIX = "(?: SWDAY | WDAY (?= [.,]) ) DOT? COMMA?"
 @_rule("month_day_year",
        f"(?: {_WDAY_PREFIX} )? (?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?: COMMA? (?P<y>YEAR))?")
 @_rule("day_month_year",
-       f"(?: {_WDAY_PREFIX} ART? | ART)? {_DMY}")
+       f"(?: {_WDAY_PREFIX} (?P<du>UNIT)? ART? | ART)? {_DMY}")
 def _calendar_day(m: _M, lex: Lexicon) -> _Built:
     day = _day(m.val("d"))
-    if day is None:
-        return None
+    if day is None or (m.has("du") and m.val("du")[0] != "D"):
+        return None  # "thứ Sáu, ngày 14 tháng 2": only the day noun joins them
     return TimexType.DATE, _date(_year(m.val("y")), m.val("m"), day)
 
 
 @_rule("pod_of_date",
        f"ART? (?P<p>POD) OF? (?: {_WDAY_PREFIX} )? ART? {_DMY}",
-       f"{_DMY} ART? (?P<p>POD)")
+       f"{_DMY} ART? (?P<p>POD)",
+       "(?P<p>POD) (?P<d>DIG) SLASH (?P<n>DIG) (?: SLASH (?P<y>YEAR) )? (?! [./-]? [dyn] )")
 def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
+    """ "the morning of 21 February", "Sáng 21/2" (day/month in figures)."""
     day = _day(m.val("d"))
-    if day is None:
+    month = m.val("m") if m.has("m") else m.val("n")
+    if day is None or not 1 <= month <= 12 or (m.has("n") and lex.date_order == "MDY"):
         return None
     year = _year(m.val("y"))
     pod = m.val("p")
     if year is None:
-        return TimexType.TIME, MissingYear(month=m.val("m"), day=day, part_of_day=pod)
-    return TimexType.TIME, Known(CalendarDate.of(year=year, month=m.val("m"), day=day)
+        return TimexType.TIME, MissingYear(month=month, day=day, part_of_day=pod)
+    return TimexType.TIME, Known(CalendarDate.of(year=year, month=month, day=day)
                                  .with_part_of_day(pod))
 
 
@@ -291,10 +294,15 @@ def _numeric_date(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("numeric_day_month", "ART (?P<a>DIG) SLASH (?P<b>DIG) (?! [./-]? [dyn])",
        "(?P<a>DIG) SLASH (?P<b>DIG) DASH? (?P<y>YEAR)",
-       "(?<= LP ) (?P<a>DIG) SLASH (?P<b>DIG) (?= RP )")
+       "(?<= LP ) (?P<a>DIG) SLASH (?P<b>DIG) (?= RP )",
+       "(?: (?<= UNIT ) | (?<= SWDAY COMMA ) ) (?P<a>DIG) (?: SLASH | DASH ) (?P<b>DIG)"
+       " (?! [./-]? [dynMm] )")
 def _numeric_day_month(m: _M, lex: Lexicon) -> _Built:
     if lex.date_order == "MDY":
         return None  # "3/4" in an MDY language is as likely a fraction or a score
+    before = m.m.start() - 1
+    if m.s.syms[before] in (Sym.UNIT, Sym.UNIT_YEAR) and m.s.values[before][0] != "D":
+        return None  # only the day noun makes "20/2" a date: "ngày 20/2", not "năm 1/2"
     day, month = m.val("a"), m.val("b")
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -766,11 +774,17 @@ def _set(m: _M, lex: Lexicon) -> _Built:
     return TimexType.SET, Known(Duration.of(unit, n))
 
 
-@_rule("clock", "HOURW? (?P<h>DIG) COLON (?P<mi>DIG) (?P<ap>AMPM)? HOURW?",
-       "HOURW DOT? (?P<h>DIG) DOT (?P<mi>DIG)", "HOURW DOT? (?P<h>DIG) (?! [.,:] [dyn])",
-       "(?P<h>DIG) DOT (?P<mi>DIG) (?P<ap>AMPM|HOURW)", "(?P<h>DIG) (?P<ap>AMPM|HOURW)",
-       "(?P<c>CLOCK)")
+@_rule("clock", "HOURW? (?P<h>DIG) COLON (?P<mi>DIG) (?P<ap>AMPM)? HOURW? (?P<p>POD)?",
+       "HOURW DOT? (?P<h>DIG) DOT (?P<mi>DIG) HOURW? (?P<p>POD)?",
+       "HOURW DOT? (?P<h>DIG) (?! [.,:] [dyn]) HOURW? (?P<p>POD)?",
+       "(?P<h>DIG) DOT (?P<mi>DIG) (?P<ap>AMPM|HOURW) (?P<p>POD)?",
+       "(?P<h>DIG) (?P<ap>AMPM|HOURW) (?P<p>POD)?",
+       "(?P<c>CLOCK) (?P<p>POD)?",
+       "(?P<h>DIG) HOURW (?P<mi>DIG) (?: (?P<u>UNIT) | (?! [.,:/-]? [dyn] | [xπφ] ) ) (?P<p>POD)?")
 def _clock(m: _M, lex: Lexicon) -> _Built:
+    """ "14:30", "pukul 10.30 WIB", "8 giờ tối" (8 p.m.), "9 giờ 30 phút" (9:30)."""
+    if m.has("u") and m.val("u")[0] != "MIN":
+        return None
     time = _clock_of(m)
     return None if time is None else (TimexType.TIME, ClockTime(*time))
 
@@ -781,15 +795,30 @@ def _clock_of(m: _M) -> tuple[int, int] | None:
         hour, minute = m.val("c")
     else:
         hour, minute = m.val("h"), m.val("mi") if m.has("mi") else 0
-        if m.has("mi") and len(m.text("mi")) != 2:
+        if m.has("mi") and len(m.text("mi")) != 2 and not m.has("u"):
             return None
     if m.val("ap") == "pm" and hour < 12:
         hour += 12
     elif m.val("ap") == "am" and hour == 12:
         hour = 0
+    elif m.has("p"):
+        hour = _hour_of_day(hour, m.val("p"))
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
     return hour, minute
+
+
+# Hours of a 12-hour clock that a part of day after them puts after noon: "3 in the
+# afternoon", "8 in the evening", "10 at night" (but "2 at night" is 02:00).
+_PM_HOURS = {"MI": range(1, 6), "AF": range(1, 8), "EV": range(4, 12), "NI": range(6, 12)}
+
+
+def _hour_of_day(hour: int, pod: str) -> int:
+    """The hour of ``hour`` said with a part of day after it ("pukul 8 malam", "8 giờ
+    tối"): 20:00; "12 giờ đêm" is midnight."""
+    if hour in _PM_HOURS.get(pod, ()):
+        return hour + 12
+    return 0 if hour == 12 and pod == "NI" else hour
 
 
 @_rule("week_number", "(?P<u>UNIT) (?P<n>DIG) (?! [.:/-] [dyn]) (?: COMMA? (?P<y>YEAR))?")
@@ -815,15 +844,18 @@ def _holiday(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("weekday_with_date",
-       "(?P<w>SWDAY) (?= LP (?P<a>DIG) SLASH (?P<b>DIG) (?: SLASH (?P<y>YEAR))? RP )")
+       "(?P<w>SWDAY) (?= LP (?P<a>DIG) SLASH (?P<b>DIG) (?: SLASH (?P<y>YEAR))? RP"
+       " | COMMA (?P<a2>DIG) SLASH (?P<b2>DIG) (?: SLASH (?P<y2>YEAR))? (?! [./-]? [dyn]) )")
 def _weekday_with_date(m: _M, lex: Lexicon) -> _Built:
-    """ "Senin (24/2/2025)", "Tuesday (18/2)": the bracketed date fixes the weekday."""
+    """ "Senin (24/2/2025)", "Tuesday (18/2)", "thứ Hai, 24/2": the date beside it fixes
+    the weekday."""
     if lex.date_order == "MDY":
         return None
-    day, month = m.val("a"), m.val("b")
+    k = "" if m.has("a") else "2"
+    day, month = m.val("a" + k), m.val("b" + k)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    return TimexType.DATE, _date(_year(m.val("y")), month, day)
+    return TimexType.DATE, _date(_year(m.val("y" + k)), month, day)
 
 
 @_rule("weekday_clock",
