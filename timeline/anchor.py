@@ -378,7 +378,9 @@ def _resolve_weekday(p: WeekdayOf, tense: int,
         return value, None
     delta = p.weekday - base.isoweekday()
     direction = p.direction or tense or -1
-    if p.direction > 0:
+    if p.week is not None:
+        delta += 7 * p.week
+    elif p.direction > 0:
         delta = delta if delta > 0 else delta + 7
     elif p.direction < 0:
         delta = delta if delta < 0 else delta - 7

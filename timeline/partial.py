@@ -81,6 +81,7 @@ class WeekdayOf:
     part_of_day: str | None = None
     hour: int | None = None
     minute: int | None = None
+    week: int | None = None  # "Senin pekan depan": that weekday of the week this far away
 
 
 @attrs.frozen

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from timeline.errors import InvalidTimexError
-from timeline.lexicon import Lexicon, Sym
+from timeline.lexicon import Entry, Lexicon, Sym
 from timeline.partial import (
     Between,
     ClockTime,
@@ -346,12 +346,20 @@ def _after_proper_name(s: Symbols, i: int) -> bool:
 
 @_rule("month_deictic_year",
        "(?: (?P<d>DAY) DOT? OF? ART? )? (?P<m>MONTH) (?P<x>DEI) (?P<u>UNITY)",
-       "(?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?P<x>DEI) (?P<u>UNITY)")
+       "(?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?P<x>DEI) (?P<u>UNITY)",
+       "(?: (?P<d>DAY) DOT? OF? ART? )? (?P<m>MONTH) (?P<r>REL)")
 def _month_deictic_year(m: _M, lex: Lexicon) -> _Built:
-    """ "October this year", "April next year", "3 March last year": one date."""
-    kind, offset, anaphoric = m.val("x")
+    """ "October this year", "April next year", "3 March last year", "Maret tahun lalu",
+    "tháng 3 năm ngoái": one date."""
+    if m.has("r"):
+        unit, offset, anaphoric = m.val("r")
+        kind = "this" if unit == "Y" else ""
+        m_u: tuple[str, bool | None] = ("Y", False)
+    else:
+        kind, offset, anaphoric = m.val("x")
+        m_u = m.val("u")
     day = _day(m.val("d")) if m.has("d") else None
-    if m.val("u")[1] is True or anaphoric or kind not in ("this", "next", "last") \
+    if m_u[1] is True or anaphoric or kind not in ("this", "next", "last") \
             or (m.has("d") and day is None) or not _capitalised_month(m):
         return None
     return TimexType.DATE, MissingYear(month=m.val("m"), day=day, year_offset=offset)
@@ -531,6 +539,8 @@ def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
         return None
     kind, offset, anaphoric = m.val("x")
     unit, plural = m.val("u")
+    if kind in ("recent", "coming") and plural is not True and m.idx("u") < m.idx("x"):
+        return None  # "bulan terakhir" alone is the final month; "tiga bulan terakhir" P3M
     if kind == "recent" and plural is False and unit == "Q":
         return TimexType.DATE, Shift(unit, 0, anaphoric=True)  # "the latest quarter"
     if plural is True or (plural is None and kind in ("recent", "coming", "past")) \
@@ -584,14 +594,42 @@ def _the_past(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("deictic_duration", "ART? (?P<x>DEI) (?P<n>NUM) (?P<u>UNIT)",
-       "ART? (?P<n>NUM) (?P<xa>DEIA) (?P<u>UNIT)")
+       "ART? (?P<n>NUM) (?P<xa>DEIA) (?P<u>UNIT)",
+       "(?P<n>NUM) (?P<u>UNIT) (?P<xa>DEIA)",
+       "(?P<n>NUM) (?P<r>REL)")
 def _deictic_duration(m: _M, lex: Lexicon) -> _Built:
     n = m.val("n")
+    if m.has("r"):
+        return _count_before_relative(m, lex)
     if m.has("xa") and (not isinstance(n, int) or n < 2):
         return None  # "les trois derniers mois", but not "a recent SEC" or "100,000 last year"
     if not (isinstance(n, int) or n == _VAGUE) or m.val("u")[0] not in _DURATION_UNITS:
         return None  # "the next few days" is PXD
     return TimexType.DURATION, Known(Duration.of(m.val("u")[0], None if n == _VAGUE else n))
+
+
+def _count_before_relative(m: _M, lex: Lexicon) -> _Built:
+    """A count before a unit with its deictic after it, written as one phrase where the
+    deictic follows its noun: "25 tahun lalu", "ba năm trước" (25, three years ago:
+    the deictic is the ago word); "ba tháng qua", "5 năm tới", "lima tahun mendatang"
+    (the past three months, the next five years: a duration); "15 hari sebelumnya"
+    (fifteen days before, counted from the story)."""
+    n, (unit, offset, anaphoric) = m.val("n"), m.val("r")
+    i = m.m.start()
+    if i > 0 and (m.s.syms[i - 1] == Sym.ARTICLE or (m.s.syms[i - 1] == Sym.UNIT
+                                                    and m.s.values[i - 1][0] == "D")):
+        return None  # "ngày 5 tháng trước", "tanggal 5 bulan lalu": the 5th of last month
+    if unit not in _DURATION_UNITS or unit in ("HALF", "WE") or offset == 0 \
+            or not (isinstance(n, int) and 1 <= n <= 10000 or n == _VAGUE):
+        return None
+    last = m.text("r").split()[-1].casefold()
+    ago = lex.words.get(last, Entry(Sym.WORD)).sym == Sym.AGO
+    if n == _VAGUE:
+        return TimexType.DATE, Known(Reference("PAST_REF")) if ago \
+            else (TimexType.DURATION, Known(Duration.of(unit, None)))
+    if ago or (anaphoric and offset < 0):
+        return TimexType.DATE, Shift(unit, -n, anaphoric=anaphoric and not ago, comparison=ago)
+    return TimexType.DURATION, Known(Duration.of(unit, n))
 
 
 @_rule("story_period", "ART (?P<y>YEAR) (?: (?P<u>UNIT) | PERIOD )")
@@ -615,8 +653,19 @@ def _deictic_period(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("deictic_weekday", "ART? (?P<x>DEI) (?P<w>SWDAY) (?P<p>POD)?",
-       "ART? (?P<w>SWDAY) (?P<p>POD)? (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
+       "ART? (?P<w>SWDAY) (?P<p>POD)? (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY )",
+       "(?P<w>SWDAY) (?P<p>POD)? (?: (?P<g>AGO) (?! NUM | UNIT ) | (?P<r>REL) )")
 def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
+    """ "next Friday", "mardi prochain", "Kamis lalu" (last Thursday: the ago word
+    after a weekday), "Senin pekan depan", "thứ Hai tuần trước" (Monday of next or
+    last week)."""
+    if m.has("r"):
+        unit, week, anaphoric = m.val("r")
+        if unit != "W" or anaphoric:
+            return None
+        return TimexType.DATE, WeekdayOf(m.val("w"), 0, m.val("p"), week=week)
+    if m.has("g"):
+        return TimexType.DATE, WeekdayOf(m.val("w"), -1, m.val("p"))
     if _postposed_this(m):
         return None  # "said Friday that …": a conjunction, not "this Friday"
     offset = m.val("x")[1]
@@ -625,11 +674,14 @@ def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>MONTH)",
        "ART? (?P<m>SMONTH) (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY )",
-       "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)")
+       "ART? (?P<x>DEI) (?P<u>UNIT) OF? (?P<m>MONTH)",
+       "(?P<m>SMONTH) (?P<g>AGO) (?! NUM | UNIT )")
 def _deictic_month(m: _M, lex: Lexicon) -> _Built:
+    """ "next March", "mars dernier", "Januari lalu" (last January: the ago word after
+    a month)."""
     if _postposed_this(m) or not _capitalised_month(m):
         return None
-    offset = m.val("x")[1]
+    offset = -1 if m.has("g") else m.val("x")[1]
     if m.has("u") and m.val("u")[0] != "M":
         return None
     return TimexType.DATE, MissingYear(month=m.val("m"), direction=offset)
