@@ -620,13 +620,14 @@ def _count_before_relative(m: _M, lex: Lexicon) -> _Built:
                                                     and m.s.values[i - 1][0] == "D")):
         return None  # "ngày 5 tháng trước", "tanggal 5 bulan lalu": the 5th of last month
     if unit not in _DURATION_UNITS or unit in ("HALF", "WE") or offset == 0 \
-            or not (isinstance(n, int) and 1 <= n <= 10000 or n == _VAGUE):
+            or not ((isinstance(n, int) and 1 <= n <= 10000) or n == _VAGUE):
         return None
     last = m.text("r").split()[-1].casefold()
     ago = lex.words.get(last, Entry(Sym.WORD)).sym == Sym.AGO
+    if n == _VAGUE and ago:
+        return TimexType.DATE, Known(Reference("PAST_REF"))  # "vài năm trước"
     if n == _VAGUE:
-        return TimexType.DATE, Known(Reference("PAST_REF")) if ago \
-            else (TimexType.DURATION, Known(Duration.of(unit, None)))
+        return TimexType.DURATION, Known(Duration.of(unit, None))
     if ago or (anaphoric and offset < 0):
         return TimexType.DATE, Shift(unit, -n, anaphoric=anaphoric and not ago, comparison=ago)
     return TimexType.DURATION, Known(Duration.of(unit, n))
