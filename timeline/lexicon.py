@@ -119,6 +119,13 @@ class Lexicon:
     ambiguous: frozenset[str] = frozenset()
     past_suffixes: tuple[str, ...] = ()
     decade_words: frozenset[str] = frozenset()
+    past_names: frozenset[str] = frozenset()
+    """Weekday and season names meaning the last one before now: "i fredags", "i våras"."""
+    since_words: frozenset[str] = frozenset()
+    """Ago words that mean "since" before a date: "siden" ("for tre år siden", "siden 2020")."""
+    not_before_noun: frozenset[str] = frozenset()
+    """Names that are a date only where no noun follows: "i vår" (this spring; "i vår
+    rapport" is "in our report")."""
 
 
 @functools.cache
@@ -281,7 +288,13 @@ class _Compiler:
             events=MappingProxyType(events), compounds=bool(d.get("compounds", False)),
             ambiguous=frozenset(w.casefold() for w in self.table("names").get("ambiguous", [])),
             past_suffixes=tuple(self.table("tense").get("past_suffixes", [])),
-            decade_words=frozenset(w.casefold() for w in self.table("decades").get("words", [])))
+            decade_words=frozenset(w.casefold() for w in self.table("decades").get("words", [])),
+            past_names=self._folded_list("names", "past"),
+            not_before_noun=self._folded_list("names", "not_before_noun"),
+            since_words=self._folded_list("relations", "since"))
+
+    def _folded_list(self, key: str, sub: str) -> frozenset[str]:
+        return frozenset(_folded(w) for w in self.words_of(key, sub, self.table(key).get(sub, [])))
 
     def _names(self) -> None:
         names = self.table("names")

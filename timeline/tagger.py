@@ -474,27 +474,57 @@ def _century(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(_calendar(f"{n - 1:02d}"))
 
 
+# A year named by words after a period of it: "i fjor" (REL), "letzten Jahres",
+# "van vorig jaar", "of this year" (DEI + year word), "des Jahres" (article + year word).
+_OF_YEAR = ("OF? (?: (?P<r>REL) | ART? (?P<x>DEI) (?P<g>UNITY)"
+            " | ART (?P<g2>UNITY) (?! YEAR | DASH AGO ) )")
+
+
 @_rule("season", "ART? (?P<s>SEASON) (?: OF? UNITY? (?P<y>YEAR))?",
        "ART? (?P<x>DEI) (?P<s>SEASON)",
-       "ART? (?P<s>SEASON) (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY )")
+       "ART? (?P<s>SEASON) (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY )",
+       f"ART? (?P<s>SEASON) {_OF_YEAR}", "(?P<r>REL) (?P<s>SEASON)")
 def _season(m: _M, lex: Lexicon) -> _Built:
     season = m.val("s")
     year = _year(m.val("y"))
     if year is not None:
         return TimexType.DATE, Known(CalendarDate.of(year=year, season=season))
+    if m.has("r") or m.has("g") or m.has("g2"):
+        one_year, offset = _year_offset(m)
+        if not one_year:
+            return None
+        return TimexType.DATE, MissingYear(season=season, year_offset=offset)
     if m.has("x") and not _postposed_this(m):
         return TimexType.DATE, MissingYear(season=season, direction=m.val("x")[1])
-    if m.text("s").casefold() in lex.ambiguous and m.s.syms[m.m.start()] != Sym.ARTICLE:
+    name = m.text("s").casefold()
+    if name in lex.ambiguous and m.s.syms[m.m.start()] != Sym.ARTICLE:
         return None  # "fall" alone is the verb
-    return TimexType.DATE, MissingYear(season=season)
+    if name in lex.not_before_noun and _noun_follows(m):
+        return None  # "i vår rapport": "in our report"
+    return TimexType.DATE, MissingYear(season=season,
+                                      direction=-1 if name in lex.past_names else 0)
+
+
+# What may follow a name that is a date only where no noun follows ("i vår"): the end
+# of a clause, a conjunction, or a verb the language data knows.
+_CLAUSE_GO_ON = frozenset(".,:)-_|") | {Sym.AND, Sym.TENSE_PAST, Sym.TENSE_FUTURE}
+
+
+def _noun_follows(m: _M) -> bool:
+    e = m.m.end()
+    return e < len(m.s.syms) and m.s.syms[e] not in _CLAUSE_GO_ON
 
 
 @_rule("quarter", "ART? (?P<o>ORD|DIG (?= DOT UNIT)) DOT? DASH? (?P<u>UNIT) (?: OF? (?P<y>YEAR))?",
        "(?P<q>QTOK) (?P<y>YEAR)?", "(?P<y>YEAR) (?P<q>QTOK)",
        "ART? (?P<y>YEAR) (?P<o>ORD) DASH? (?P<u>UNIT)",
        "ART? (?P<x>DEI) (?P<u>UNIT) OF (?P<y>YEAR)",
-       "ART? (?P<x>DEI) UNITY ' x (?P<o>ORD) DASH? (?P<u>UNIT)")
+       "ART? (?P<x>DEI) UNITY ' x (?P<o>ORD) DASH? (?P<u>UNIT)",
+       f"ART? (?P<o>ORD|DIG (?= DOT UNIT)) DOT? DASH? (?P<u>UNIT) {_OF_YEAR}",
+       "(?P<r>REL) (?P<o>ORD|DIG (?= DOT UNIT)) DOT? DASH? (?P<u>UNIT)")
 def _quarter(m: _M, lex: Lexicon) -> _Built:
+    if m.has("r") or m.has("g") or m.has("g2"):
+        return _quarter_of_year(m)
     year = _year(m.val("y"))
     if m.has("x") and m.has("y"):  # "the last half of 2024": the second half
         unit = m.val("u")[0]
@@ -524,6 +554,34 @@ def _quarter(m: _M, lex: Lexicon) -> _Built:
         return TimexType.DATE, (Known(CalendarDate.of(year=year, half=n)) if year
                                 else MissingYear(half=n))
     return None
+
+
+def _quarter_of_year(m: _M) -> _Built:
+    """ "årets første kvartal", "første halvår i fjor", "im ersten Quartal des Jahres",
+    "the first quarter of this year": an ordinal quarter or half of a year named by words."""
+    unit, n = m.val("u")[0], m.val("o")
+    if not (unit == "Q" and n in (1, 2, 3, 4)) and not (unit == "HALF" and n in (1, 2)):
+        return None
+    one_year, offset = _year_offset(m)
+    if not one_year:
+        return None
+    if unit == "Q":
+        return TimexType.DATE, MissingYear(quarter=n, year_offset=offset)
+    return TimexType.DATE, MissingYear(half=n, year_offset=offset)
+
+
+def _year_offset(m: _M) -> tuple[bool, int | None]:
+    """The year a period belongs to, named by ``_OF_YEAR`` or a relative word before it
+    ("i fjor høst", "årets første kvartal"): whether the words name one year (not a
+    plural, an anaphoric "året før" or a recent past) and its offset from the
+    reference's year, None for "the year" (the reference's or the story's)."""
+    if m.has("r"):
+        unit, offset, anaphoric = m.val("r")
+        return unit == "Y" and not anaphoric, int(offset)
+    if m.has("g2"):
+        return m.val("g2")[1] is not True, None
+    kind, offset, anaphoric = m.val("x")
+    return not (anaphoric or kind == "recent" or m.val("g")[1] is True), int(offset)
 
 
 def _postposed_this(m: _M) -> bool:
@@ -956,7 +1014,9 @@ def _weekday(m: _M, lex: Lexicon) -> _Built:
         wd, pod = m.val("k")
         return TimexType.TIME, WeekdayOf(wd, 0, pod)
     pod = m.val("p")
-    return (TimexType.TIME if pod else TimexType.DATE), WeekdayOf(m.val("w"), 0, pod)
+    past = m.text("w").casefold() in lex.past_names  # "i fredags": last Friday
+    return (TimexType.TIME if pod else TimexType.DATE), WeekdayOf(m.val("w"), -1 if past else 0,
+                                                                  pod)
 
 
 RULES: tuple[Rule, ...] = tuple(_RULES)
@@ -1009,7 +1069,7 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         while bounds[k][1] <= a and k + 1 < len(bounds):
             k += 1
         lo, hi = bounds[k]
-        out.append(_with_context(s, a, b, cand, _tense_near(s, cues, a, b, lo, hi)))
+        out.append(_with_context(s, a, b, cand, _tense_near(s, cues, a, b, lo, hi), lex))
     return out
 
 
@@ -1035,7 +1095,8 @@ _IN_SPAN_MODS = {
 }
 
 
-def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int) -> Candidate:
+def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int,
+                  lex: Lexicon) -> Candidate:
     """Add the modifier words around a match: in-span ones widen it, bounds do not."""
     syms = s.syms
     start = a
@@ -1055,6 +1116,9 @@ def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int) -> Ca
     elif a > 0 and syms[a - 1] in (Sym.BEFORE, Sym.AFTER, Sym.AGO_PREFIX) \
             and cand.type == TimexType.DATE:
         mod = Mod.AFTER if syms[a - 1] == Sym.AFTER else Mod.BEFORE
+    elif a > 0 and syms[a - 1] == Sym.AGO and cand.type == TimexType.DATE \
+            and s.tokens.texts[a - 1].casefold() in lex.since_words:
+        mod = Mod.AFTER  # "siden 2020": the ago word "for tre år siden" before a date is "since"
     return Candidate(s.tokens.starts[start], cand.end, cand.type, cand.partial, cand.rule,
                      mod=mod, tense=tense, note=cand.note, alternatives=cand.alternatives,
                      offset=_offset(s, b, cand))
