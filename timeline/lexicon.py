@@ -126,6 +126,10 @@ class Lexicon:
     not_before_noun: frozenset[str] = frozenset()
     """Names that are a date only where no noun follows: "i vår" (this spring; "i vår
     rapport" is "in our report")."""
+    clock_before: frozenset[str] = frozenset()
+    """Words after which a number with the plural hour word is a time: "à 15 heures"."""
+    clock_bare: frozenset[str] = frozenset()
+    """Words after which a bare hour is a time: "alle 15"."""
 
 
 @functools.cache
@@ -291,7 +295,9 @@ class _Compiler:
             decade_words=frozenset(w.casefold() for w in self.table("decades").get("words", [])),
             past_names=self._folded_list("names", "past"),
             not_before_noun=self._folded_list("names", "not_before_noun"),
-            since_words=self._folded_list("relations", "since"))
+            since_words=self._folded_list("relations", "since"),
+            clock_before=self._folded_list("clock", "before"),
+            clock_bare=self._folded_list("clock", "bare"))
 
     def _folded_list(self, key: str, sub: str) -> frozenset[str]:
         return frozenset(_folded(w) for w in self.words_of(key, sub, self.table(key).get(sub, [])))

@@ -31,6 +31,7 @@ from timeline.partial import (
     WeekdayOf,
 )
 from timeline.rulescan import Shape, SymbolScan, shape
+from timeline.segment import word_tokens
 from timeline.symbols import Symbols, classify, sentence_bounds
 from timeline.values import CalendarDate, Duration, Mod, Reference, TimexType, TimexValue
 
@@ -812,6 +813,9 @@ def _duration(m: _M, lex: Lexicon) -> _Built:
     if not isinstance(n, int) or n > 10000 or (n == 1 and _after_amount(m)) \
             or (unit == "Q" and _share_of(m)):
         return None
+    if unit == "H" and plural is True and n <= 23 and m.s.syms[m.idx("n")] == Sym.DIGITS \
+            and _after_words(m.s, m.idx("n"), lex.clock_before) and _clock_ends(m, lex):
+        return None  # "à 15 heures": a time of day (clock_hour_unit)
     return TimexType.DURATION, Known(Duration.of(unit, n))
 
 
@@ -898,6 +902,60 @@ def _clock(m: _M, lex: Lexicon) -> _Built:
         return None
     time = _clock_of(m)
     return None if time is None else (TimexType.TIME, ClockTime(*time))
+
+
+@_rule("clock_hour_unit",
+       "(?P<h>DIG) DOT (?P<mi>DIG) (?P<hu>UNIT)",
+       "(?P<h>DIG) (?P<hu>UNIT) (?: (?P<mi>DIG) (?! [./:-]? [dyn] | UNIT) )?",
+       "(?P<hu>UNIT) (?P<h>DIG) (?: [.:] (?P<mi>DIG) )? (?! [./:-]? [dyn] | UNIT)",
+       "(?P<h>DIG) (?: DOT (?P<mi>DIG) )? (?! [./:-]? [dyn] | UNIT | HOURW | AMPM)")
+def _clock_hour_unit(m: _M, lex: Lexicon) -> _Built:
+    """ "à 15 heures 30", "a las 10.30 horas", "alle ore 15", "alle 15", "per le 10.30":
+    after a clock preposition the plural of "hour" is the clock word, and a bare hour
+    (or hour.minute) is a time of day."""
+    if m.has("hu") and m.val("hu") != ("H", True):
+        return None
+    if not m.has("hu") and not m.has("mi"):
+        before = lex.clock_bare  # "alle 15"; "à 15" or "le 15" are no times
+    elif m.idx("hu") > m.idx("h") and not m.has("mi"):
+        before = lex.clock_before  # "à 15 heures"; "alle 12 ore" is a duration
+    else:
+        before = lex.clock_before | lex.clock_bare
+    if not _after_words(m.s, m.m.start(), before) or not _clock_ends(m, lex):
+        return None
+    time = _clock_of(m)
+    return None if time is None else (TimexType.TIME, ClockTime(*time))
+
+
+def _after_words(s: Symbols, i: int, words: frozenset[str]) -> bool:
+    """Whether the tokens before token ``i`` end with one of ``words`` (case-folded
+    tokens joined by single spaces)."""
+    if not words or i == 0:
+        return False
+    before = " " + " ".join(word_tokens(" ".join(s.tokens.texts[max(0, i - 3):i]))).casefold()
+    return any(before.endswith(" " + w) for w in words)
+
+
+# What may follow a clock time: a date or a day ("alle 15 di oggi"), else not a noun.
+_CLOCK_OF = {Sym.RELDAY, Sym.WEEKDAY, Sym.WEEKDAY_WEAK, Sym.POD, Sym.RELDAY_POD}
+_NOT_AFTER_CLOCK = {Sym.UNIT, Sym.UNIT_YEAR, Sym.DEICTIC, Sym.DEICTIC_AFTER, Sym.ORDINAL,
+                    Sym.COUNT, Sym.AGE, Sym.AGO, Sym.LATER, Sym.MONTH, Sym.MONTH_WEAK}
+
+
+def _clock_ends(m: _M, lex: Lexicon) -> bool:
+    """Whether what follows a number read as an hour lets it be one: not a noun it
+    counts ("alle 15 squadre", "às 15 horas de greve", "las 10 primeras"); a short
+    word, a function word or a name may follow ("alle 15 si apre")."""
+    e, syms, texts = m.m.end(), m.s.syms, m.s.tokens.texts
+    if e >= len(syms):
+        return True
+    nxt = syms[e]
+    if nxt == Sym.OF:
+        return e + 1 < len(syms) and syms[e + 1] in _CLOCK_OF
+    if nxt == Sym.WORD:
+        word = texts[e]
+        return len(word) <= 2 or word.casefold() in lex.stopwords or word[:1].isupper()
+    return nxt not in _NOT_AFTER_CLOCK and texts[e] not in ("%", "‰")
 
 
 def _clock_of(m: _M) -> tuple[int, int] | None:
