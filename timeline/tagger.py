@@ -187,7 +187,7 @@ def _calendar_day(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("pod_of_date",
        f"ART? (?P<p>POD) OF? (?: {_WDAY_PREFIX} )? ART? {_DMY}",
-       f"{_DMY} ART? (?P<p>POD)",
+       f"ART? {_DMY} (?: ART | TO )? (?P<p>POD)",
        "(?P<p>POD) (?P<d>DIG) SLASH (?P<n>DIG) (?: SLASH (?P<y>YEAR) )? (?! [./-]? [dyn] )")
 def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
     """ "the morning of 21 February", "Sáng 21/2" (day/month in figures)."""
@@ -268,7 +268,7 @@ def _iso_date(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(CalendarDate.of(year=year, month=month, day=day))
 
 
-@_rule("numeric_date", "(?P<a>DIG) (?P<s1>SEP) (?P<b>DIG) (?P<s2>SEP) (?P<y>YEAR)")
+@_rule("numeric_date", "ART? (?P<a>DIG) (?P<s1>SEP) (?P<b>DIG) (?P<s2>SEP) (?P<y>YEAR)")
 def _numeric_date(m: _M, lex: Lexicon) -> _Built:
     if m.text("s1") != m.text("s2"):
         return None
@@ -374,16 +374,20 @@ def _month_range(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Between(_date(year, m1), _date(year, m2))
 
 
-@_rule("year_word", "(?P<w>UNITY) (?P<y>YEAR) (?! TO YEAR)", "(?P<w>UNITY) (?P<y>CNT) (?! UNIT)",
-       "(?P<a>ART) (?P<w>UNITY) (?P<y>YEAR) (?! TO YEAR)")
+@_rule("year_word", "(?P<w>UNITY) OF? (?P<y>YEAR) (?! TO YEAR)",
+       "(?P<w>UNITY) (?P<y>CNT) (?! UNIT)", "(?P<a>ART) (?P<w>UNITY) (?P<y>YEAR) (?! TO YEAR)")
 def _year_word(m: _M, lex: Lexicon) -> _Built:
-    year = _year(m.val("y"))  # "the year 2000", "the year two thousand"
+    """ "the year 2000", "ano de 1950", "the year two thousand"; a decade after a decade
+    word, with its article ("de jaren 1950", "les années 1990"); an elided article is
+    written with its noun ("l'an 2000", "l'anno 2000")."""
+    year = _year(m.val("y"))
     if year is None:
         return None
-    if year % 10 == 0 and m.text("w").casefold() in lex.decade_words:
-        return TimexType.DATE, Known(_calendar(f"{year // 10}"))  # "de jaren 1950"
-    if m.has("a"):
-        return None  # the article is in the span of a decade only, as in "de jaren '50"
+    decade = m.text("w").casefold() in lex.decade_words
+    if year % 10 == 0 and decade:
+        return TimexType.DATE, Known(_calendar(f"{year // 10}"))
+    if m.has("a") and not m.text("a").endswith(("'", "’")):
+        return None  # the article belongs to a decade, or elided ("l'an 2000"), only
     return TimexType.DATE, Known(CalendarDate.of(year=year))
 
 
@@ -798,7 +802,7 @@ def _in_future(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("duration", "(?: ART ORD? )? (?P<n>NUM) DASH? (?P<u>UNIT) (?! DASH? AGE)",
-       "(?P<u>UNIT) (?! DASH? AGE | YEAR)")
+       "(?P<u>UNIT) (?! DASH? AGE | YEAR | DIG)")
 def _duration(m: _M, lex: Lexicon) -> _Built:
     unit, plural = m.val("u")
     if unit not in _DURATION_UNITS or unit == "HALF":
