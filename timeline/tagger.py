@@ -912,11 +912,12 @@ def _clock(m: _M, lex: Lexicon) -> _Built:
        "(?P<h>DIG) DOT (?P<mi>DIG) (?P<hu>UNIT)",
        "(?P<h>DIG) (?P<hu>UNIT) (?: (?P<mi>DIG) (?! [./:-]? [dyn] | UNIT) )?",
        "(?P<hu>UNIT) (?P<h>DIG) (?: [.:] (?P<mi>DIG) )? (?! [./:-]? [dyn] | UNIT)",
-       "(?P<h>DIG) (?: DOT (?P<mi>DIG) )? (?! [./:-]? [dyn] | UNIT | HOURW | AMPM)")
+       "(?P<h>DIG) (?: DOT (?P<mi>DIG) )? (?! [./:-]? [dyn] | UNIT | HOURW | AMPM)",
+       "(?P<h>DIG) (?P<hw>HOURW) (?P<mi>DIG) (?! [./:-]? [dyn] | UNIT)")
 def _clock_hour_unit(m: _M, lex: Lexicon) -> _Built:
-    """ "à 15 heures 30", "a las 10.30 horas", "alle ore 15", "alle 15", "per le 10.30":
-    after a clock preposition the plural of "hour" is the clock word, and a bare hour
-    (or hour.minute) is a time of day."""
+    """ "à 15 heures 30", "a las 10.30 horas", "alle ore 15", "alle 15", "per le 10.30",
+    "à 9 h 30 précises": after a clock preposition the plural of "hour" is the clock
+    word, and a bare hour (or hour.minute) is a time of day."""
     if m.has("hu") and m.val("hu") != ("H", True):
         return None
     if not m.has("hu") and not m.has("mi"):
@@ -925,7 +926,8 @@ def _clock_hour_unit(m: _M, lex: Lexicon) -> _Built:
         before = lex.clock_before  # "à 15 heures"; "alle 12 ore" is a duration
     else:
         before = lex.clock_before | lex.clock_bare
-    if not _after_words(m.s, m.m.start(), before) or not _clock_ends(m, lex):
+    if not _after_words(m.s, m.m.start(), before) \
+            or not (m.has("hw") or _clock_ends(m, lex)):
         return None
     time = _clock_of(m)
     return None if time is None else (TimexType.TIME, ClockTime(*time))
