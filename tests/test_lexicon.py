@@ -49,6 +49,24 @@ def test_conflicting_tables_are_rejected() -> None:
         _Compiler(pathlib.Path("en.toml"), data).compile()
 
 
+@pytest.mark.parametrize("spec", [
+    "02-30", {"easter": 1, "on_or_after": "11-22", "weekday": "TH"},
+    {"on_or_after": "11-22"}, {"on_or_after": "11-22", "weekday": "XX"},
+    {"easter": 0, "when": "spring"},
+])
+def test_bad_holidays_are_rejected(spec: object) -> None:
+    data = {"code": "en", "holidays": {"feast": spec}}
+    with pytest.raises(LexiconError, match=r"\[holidays\] 'feast'"):
+        _Compiler(pathlib.Path("en.toml"), data).compile()
+
+
+@pytest.mark.parametrize("clock", ["25", "12:60", "24:30", "noon", "MO", "12:00:00Z"])
+def test_bad_clock_words_are_rejected(clock: str) -> None:
+    data = {"code": "en", "clock_words": {"noon": clock}}
+    with pytest.raises(LexiconError, match=r"\[clock_words\] 'noon'"):
+        _Compiler(pathlib.Path("en.toml"), data).compile()
+
+
 def test_code_must_match_file_name() -> None:
     with pytest.raises(LexiconError, match="code"):
         _Compiler(pathlib.Path("en.toml"), {"code": "nl"}).compile()

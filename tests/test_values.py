@@ -323,7 +323,8 @@ FORMS = [
     "2025-W07-3", "2025-W07-WE", "2025-SP", "2025-SU", "2025-FA", "2025-WI", "2025-Q1",
     "2025-H2", "2025-02-21TMO", "2025-02-21TAF", "2025-02-21TEV", "2025-02-21TNI",
     "2025-02-21TDT", "2025-02-21TMI", "2025-04-14T14", "2025-04-14T14:12",
-    "2025-04-14T14:12:05", "XXXX", "XXXX-02-20", "XXXX-XX-XX", "2025-XX", "2025-XX-XX",
+    "2025-04-14T14:12:05", "2025-04-14T24", "2025-04-14T24:00", "XXXX", "XXXX-02-20",
+    "XXXX-XX-XX", "2025-XX", "2025-XX-XX",
     "2025-QX", "XXXX-Q1", "XXXX-WXX-1", "XXXX-WXX-1TNI", "XXXX-SU", "199X-XX-XX",
     "2025-WXX", "2025-02-21TXX:XX", "2026-W53", "2024-02-29", "XXXX-02-29",
     "P2Y", "P3D", "P1W", "P6M", "P1Y6M", "PT2H", "PT30M", "PT1H30M", "P1DT2H", "P2DE",
@@ -342,7 +343,8 @@ def test_forms_round_trip(form: str) -> None:
 INVALID = [
     "2025-02-31", "2025-02-29", "1900-02-29", "XXXX-02-30", "2025-13", "2025-00",
     "2025-04-31", "2025-W54", "2025-W53", "2025-W00", "0000", "00", "000X", "10000",
-    "2025-04-14T25", "2025-04-14T24", "2025-04-14T14:60", "2025-04-14T14:00:60", "2025-SX",
+    "2025-04-14T25", "2025-04-14T24:30", "2025-04-14T24:00:01", "2025-04-14T14:60",
+    "2025-04-14T14:00:60", "2025-SX",
     "2025-Q5", "2025-Q0", "2025-H3", "2025-W07-8", "2025-W07-0", "9999-W52-7",
     "2025-SPTMO", "2025-W07T10", "199-01", "2025-02-21TMOX", "2025-02-21T", "2025-2-1",
     " 2025", "2025 ", "2025\n", "２０２５", "", "today", "P", "PT", "P-1Y", "P1H", "PT1D",
@@ -357,6 +359,12 @@ def test_invalid_values_are_refused(form: str) -> None:
     with pytest.raises(InvalidTimexError, match="invalid TIMEX3 value") as info:
         TimexValue.parse(form)
     assert repr(form) in str(info.value)
+
+
+def test_midnight_ends_its_day() -> None:
+    """TimeML writes midnight as T24: the end of the day, the next day's first moment."""
+    start, _ = TimexValue.parse("1989-10-27T24").bounds()
+    assert start == dt.datetime(1989, 10, 28)
 
 
 def test_invalid_error_is_a_value_error() -> None:
@@ -487,7 +495,8 @@ def test_of() -> None:
     assert CalendarDate.of(2025, 2, 21, part_of_day="EV").iso() == "2025-02-21TEV"
     for bad in ({"year": 2025, "month": 2, "day": 29}, {"year": 0}, {"year": 10000},
                 {"month": 13}, {"year": 2025, "week": 53}, {"year": 2025, "decade": 202},
-                {"season": "SPRING"}, {"month": 2, "quarter": 1}, {"hour": 24},
+                {"season": "SPRING"}, {"month": 2, "quarter": 1}, {"hour": 25},
+                {"hour": 24, "minute": 1},
                 {"year": 2025, "season": "SP", "hour": 10}, {"day": 5, "part_of_day": "XX"}):
         with pytest.raises(InvalidTimexError):
             CalendarDate.of(**bad)

@@ -25,6 +25,7 @@ from timeline.partial import (
     Shift,
     StoryPeriod,
     WeekdayOf,
+    at_part_of_day,
 )
 from timeline.tagger import Candidate
 from timeline.values import (
@@ -253,17 +254,22 @@ def _resolve(p: Partial, tense: int, state: _State) -> tuple[TimexValue | None, 
 
 
 def _partial_date(p: MissingYear, year: int | None) -> CalendarDate:
+    if p.feast is not None:
+        return p.feast.value_in(year)
     value = CalendarDate.of(year=year, month=p.month, day=p.day, season=p.season,
                             quarter=p.quarter, half=p.half, week=p.week)
     if p.part_of_day:
-        value = value.with_part_of_day(p.part_of_day)
+        value = at_part_of_day(value, p.part_of_day)
     if p.hour is not None:
         value = value.with_time(p.hour, p.minute)
     return value
 
 
-def _position(p: MissingYear) -> tuple[int, int]:
+def _position(p: MissingYear, year: int = 2001) -> tuple[int, int]:
     """Where in its year a partial date falls, as (month, day), for comparisons."""
+    if p.feast is not None:
+        day = p.feast.date_in(year)
+        return day.month, day.day
     if p.month is not None:
         return p.month, p.day or 15
     if p.season is not None:
@@ -289,7 +295,7 @@ def _resolve_missing_year(p: MissingYear, tense: int,
         return (_partial_date(p, base + p.year_offset),
                 "published" if ref is not None else "narrative")
     if ref is not None:
-        pos = _position(p)
+        pos = _position(p, ref.year)
         same_year = dt.date(ref.year, pos[0], min(pos[1], 28))
         if p.direction < 0:
             year = ref.year - 1 if (pos[0], pos[1]) > (ref.month, ref.day) else ref.year
@@ -355,7 +361,7 @@ def _resolve_shift(p: Shift, tense: int,
         if state.year is not None and p.unit in ("Y", "DE", "CE"):
             base, anchor = dt.date(state.year, 7, 1), "narrative"
         else:
-            return (CalendarDate.of().with_part_of_day(p.part_of_day) if p.part_of_day
+            return (at_part_of_day(CalendarDate.of(), p.part_of_day) if p.part_of_day
                     else None), None
     day = base + _SHIFT_DELTA[p.unit] * p.amount
     if p.unit == "WE":
@@ -364,7 +370,7 @@ def _resolve_shift(p: Shift, tense: int,
         return TimexValue.parse(f"{CalendarDate.from_date(day, Granularity.WEEK).iso()}-WE"), anchor
     value = CalendarDate.from_date(day, gran)
     if p.part_of_day:
-        value = value.with_part_of_day(p.part_of_day)
+        value = at_part_of_day(value, p.part_of_day)
     return value, anchor
 
 
@@ -374,7 +380,7 @@ def _resolve_weekday(p: WeekdayOf, tense: int,
     if base is None:
         value = TimexValue.parse(f"XXXX-WXX-{p.weekday}")
         if p.part_of_day and isinstance(value, CalendarDate):
-            value = value.with_part_of_day(p.part_of_day)
+            value = at_part_of_day(value, p.part_of_day)
         return value, None
     delta = p.weekday - base.isoweekday()
     direction = p.direction or tense or -1
@@ -392,7 +398,7 @@ def _resolve_weekday(p: WeekdayOf, tense: int,
     if p.hour is not None:
         value = value.with_time(p.hour, p.minute)
     elif p.part_of_day:
-        value = value.with_part_of_day(p.part_of_day)
+        value = at_part_of_day(value, p.part_of_day)
     return value, anchor
 
 

@@ -9,6 +9,7 @@ language, and adding a language means adding a data file.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import functools
 import importlib.util
 import pathlib
@@ -19,8 +20,10 @@ from typing import Any
 
 import attrs
 
-from timeline.errors import LexiconError, UnsupportedLanguageError
+from timeline.errors import InvalidTimexError, LexiconError, UnsupportedLanguageError
+from timeline.partial import Feast
 from timeline.segment import word_tokens
+from timeline.values import TimexValue
 
 LANG_DIR = pathlib.Path(__file__).parent / "lang"
 
@@ -30,6 +33,7 @@ _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday",
                  "saturday", "sunday")
 _DATEPARSER_ALIASES = {"no": "nb"}
 _RELATIVE_UNITS = ("D", "W", "M", "Y", "Q", "DE", "CE", "WE")
+_WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 class Sym:
@@ -73,6 +77,7 @@ class Sym:
     CLOCK = "t"           # 14h12
     HOUR_WORD = "u"       # Uhr, o'clock
     AMPM = "p"
+    CLOCK_WORD = "ζ"      # noon, midnight: a clock time, and a part of day's place
     PERIOD = "e"          # time, period, Zeit
     AGE = "ω"             # "old" in "a 6-year-old": the duration is an age, not a timex
     TENSE_FUTURE = "φ"
@@ -400,9 +405,16 @@ class _Compiler:
                                             _folded(w) in anaphoric)), table)
         for w in self.table("periods").get("words", []):
             self.add(w, Entry(Sym.PERIOD), "periods")
-        for form, mmdd in self.table("holidays").items():
-            month, day = (int(x) for x in str(mmdd).split("-"))
-            self.add(form, Entry(Sym.HOLIDAY, (month, day)), "holidays")
+        for form, spec in self.table("holidays").items():
+            self.add(form, Entry(Sym.HOLIDAY, self._holiday(form, spec)), "holidays")
+        for form, clock in self.table("clock_words").items():
+            try:  # the time a TIMEX3 value would carry: "12:00", "24"
+                TimexValue.parse(f"2000-01-01T{clock}")
+            except (InvalidTimexError, TypeError) as e:
+                raise self.fail("clock_words", f"{form!r} must be \"HH:MM\" or \"HH\"") from e
+            if not str(clock)[:1].isdigit():
+                raise self.fail("clock_words", f"{form!r} must be \"HH:MM\" or \"HH\"")
+            self.add(form, Entry(Sym.CLOCK_WORD, str(clock)), "clock_words")
         for form, off in self.table("relative_days").items():
             self.add(form, Entry(Sym.RELDAY, ("D", int(off), _folded(form) in anaphoric)),
                      "relative_days")
@@ -431,6 +443,32 @@ class _Compiler:
                 joined = " ".join(t.casefold() for t in word_tokens(w))
                 if joined not in self.origin:
                     self.add(w, Entry(sym), f"tense.{key}")
+
+    def _holiday(self, form: str, spec: Any) -> tuple[int, int] | Feast:
+        """A fixed holiday's (month, day), or the `Feast` rule of one that moves."""
+        try:
+            if isinstance(spec, str):
+                month, day = (int(x) for x in spec.split("-"))
+                dt.date(2000, month, day)
+                return month, day
+            rest = dict(spec)
+            weekday = rest.pop("weekday", None)
+            feast = Feast(easter=rest.pop("easter", None), week=rest.pop("week", False),
+                          capitalised=rest.pop("capitalised", False),
+                          weekday=None if weekday is None else _WEEKDAY_CODES.index(weekday) + 1)
+            after = rest.pop("on_or_after", None)
+            if after is not None:
+                month, day = (int(x) for x in after.split("-"))
+                dt.date(2000, month, day)
+                feast = attrs.evolve(feast, month=month, day=day)
+            if rest or (feast.easter is None) == (after is None) \
+                    or (after is None) != (weekday is None):
+                raise ValueError(spec)
+            return feast
+        except (ValueError, TypeError, AttributeError) as e:
+            raise self.fail("holidays", f"{form!r} must be \"MM-DD\", {{easter = days}} or "
+                                        "{on_or_after = \"MM-DD\", weekday = \"TH\"}, "
+                                        "with week = true, capitalised = true as needed") from e
 
     def _compounds(self) -> None:
         """Weekday + part of day written as one word (Dienstagmorgen, maandagochtend)."""

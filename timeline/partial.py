@@ -6,9 +6,12 @@ nothing unresolved can reach the output.
 
 from __future__ import annotations
 
-import attrs
+import datetime as dt
 
-from timeline.values import TimexValue
+import attrs
+from dateutil.easter import easter
+
+from timeline.values import CalendarDate, TimexValue
 
 
 @attrs.frozen
@@ -22,6 +25,53 @@ class Known:
     """
 
     value: TimexValue
+
+
+@attrs.frozen
+class Feast:
+    """When a holiday that is not a fixed day falls in a given year.
+
+    Either the first ``weekday`` on or after ``month``-``day`` (the fourth Thursday
+    of November is the first on or after the 22nd), or ``easter`` days from Easter
+    Sunday (Good Friday -2); ``week`` gives the ISO week holding that day (Holy Week).
+
+    Example:
+        >>> Feast(month=11, day=22, weekday=4).value_in(1999).iso()
+        '1999-11-25'
+        >>> Feast(easter=-2).value_in(2000).iso()
+        '2000-04-21'
+        >>> Feast(month=11, day=22, weekday=4).value_in(None).iso()
+        'XXXX-11'
+    """
+
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO: Monday = 1
+    easter: int | None = None
+    week: bool = False
+    capitalised: bool = False  # only as a name: "Election Day", not "election day"
+
+    def date_in(self, year: int) -> dt.date:
+        """The holiday's day in ``year``."""
+        if self.easter is not None:
+            return easter(year) + dt.timedelta(days=self.easter)
+        first = dt.date(year, self.month or 1, self.day or 1)
+        return first + dt.timedelta(days=((self.weekday or first.isoweekday())
+                                          - first.isoweekday()) % 7)
+
+    def value_in(self, year: int | None) -> CalendarDate:
+        """The holiday's value in ``year``; without one, what is certain (its month when
+        it never leaves it)."""
+        if year is None:
+            if self.easter is not None or self.month is None:
+                return CalendarDate.of()
+            last = dt.date(2001, self.month, self.day or 1) + dt.timedelta(days=6)
+            return CalendarDate.of(month=self.month if last.month == self.month else None)
+        day = self.date_in(year)
+        if self.week:
+            iso = day.isocalendar()
+            return CalendarDate.of(year=iso.year, week=iso.week)
+        return CalendarDate.from_date(day)
 
 
 @attrs.frozen
@@ -47,6 +97,21 @@ class MissingYear:
     minute: int | None = None
     direction: int = 0
     year_offset: int | None = None  # "this year's third quarter": the reference's year + offset
+    feast: Feast | None = None  # a holiday that moves: its day comes with the year
+
+
+def at_part_of_day(value: CalendarDate, pod: str) -> CalendarDate:
+    """``value`` at a part of day ("MO") or at a clock word's time ("12:00" for noon,
+    "24" for midnight).
+
+    Example:
+        >>> at_part_of_day(CalendarDate.of(2025, 2, 21), "12:00").iso()
+        '2025-02-21T12:00'
+    """
+    if pod[:1].isdigit():
+        hour, _, minute = pod.partition(":")
+        return value.with_time(int(hour), int(minute) if minute else None)
+    return value.with_part_of_day(pod)
 
 
 @attrs.frozen

@@ -23,12 +23,14 @@ from timeline.lexicon import Entry, Lexicon, Sym
 from timeline.partial import (
     Between,
     ClockTime,
+    Feast,
     Known,
     MissingYear,
     Partial,
     Shift,
     StoryPeriod,
     WeekdayOf,
+    at_part_of_day,
 )
 from timeline.rulescan import Shape, SymbolScan, shape
 from timeline.segment import word_tokens
@@ -67,12 +69,12 @@ class Candidate:
 
 _CLASSES = {
     "DAY": "[do]", "NUM": "[dcn]", "YEAR": "y", "MONTH": "[Mm]", "SMONTH": "M",
-    "WDAY": "[Wv]", "SWDAY": "W", "UNITY": "Y", "UNIT": "[UY]", "POD": "P", "SEASON": "S",
+    "WDAY": "[Wv]", "SWDAY": "W", "UNITY": "Y", "UNIT": "[UY]", "POD": "[Pζ]", "SEASON": "S",
     "REL": "R", "RELPOD": "J", "WDPOD": "K", "DEI": "X", "DEIA": "[Xξ]", "REF": "V", "HOL": "H",
     "SETW": "T", "EVERY": "E", "ART": "a", "OF": "f", "MOD": "q", "BEFORE": "B",
     "AFTER": "A", "AGO": "g", "AGOPRE": "G", "FUT": "i", "LATER": "l", "FROM": "F",
     "TO": "[r-]", "TOWORD": "r", "AND": "k", "DECADE": "Z", "QTOK": "Q", "CLOCK": "t", "HOURW": "u",
-    "AMPM": "p", "PERIOD": "e", "ORD": "o", "DIG": "d", "AGE": "ω", "CNT": "c",
+    "AMPM": "p", "CLOCKW": "ζ", "PERIOD": "e", "ORD": "o", "DIG": "d", "AGE": "ω", "CNT": "c",
     "DOT": r"\.", "COMMA": ",", "SLASH": "/", "COLON": ":", "DASH": "-", "LP": r"\(",
     "RP": r"\)", "SEP": "[./-]",
 }
@@ -199,8 +201,8 @@ def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
     pod = m.val("p")
     if year is None:
         return TimexType.TIME, MissingYear(month=month, day=day, part_of_day=pod)
-    return TimexType.TIME, Known(CalendarDate.of(year=year, month=month, day=day)
-                                 .with_part_of_day(pod))
+    return TimexType.TIME, Known(at_part_of_day(
+        CalendarDate.of(year=year, month=month, day=day), pod))
 
 
 @_rule("date_time",
@@ -899,9 +901,13 @@ def _set(m: _M, lex: Lexicon) -> _Built:
        "(?P<h>DIG) DOT (?P<mi>DIG) (?P<ap>AMPM|HOURW) (?P<p>POD)?",
        "(?P<h>DIG) (?P<ap>AMPM|HOURW) (?P<p>POD)?",
        "(?P<c>CLOCK) (?P<p>POD)?",
-       "(?P<h>DIG) HOURW (?P<mi>DIG) (?: (?P<u>UNIT) | (?! [.,:/-]? [dyn] | [xπφ] ) ) (?P<p>POD)?")
+       "(?P<h>DIG) HOURW (?P<mi>DIG) (?: (?P<u>UNIT) | (?! [.,:/-]? [dyn] | [xπφ] ) ) (?P<p>POD)?",
+       "(?P<w>CLOCKW)")
 def _clock(m: _M, lex: Lexicon) -> _Built:
-    """ "14:30", "pukul 10.30 WIB", "8 giờ tối" (8 p.m.), "9 giờ 30 phút" (9:30)."""
+    """ "14:30", "pukul 10.30 WIB", "8 giờ tối" (8 p.m.), "9 giờ 30 phút" (9:30), "noon"."""
+    if m.has("w"):  # "at noon": a clock word on the reference day
+        hour, _, minute = m.val("w").partition(":")
+        return TimexType.TIME, ClockTime(int(hour), int(minute) if minute else None)
     if m.has("u") and m.val("u")[0] != "MIN":
         return None
     time = _clock_of(m)
@@ -977,7 +983,10 @@ def _clock_of(m: _M) -> tuple[int, int] | None:
     elif m.val("ap") == "am" and hour == 12:
         hour = 0
     elif m.has("p"):
-        hour = _hour_of_day(hour, m.val("p"))
+        pod = m.val("p")
+        if not isinstance(pod, str) or pod[:1].isdigit():
+            return None  # "12 noon": the clock word alone says it
+        hour = _hour_of_day(hour, pod)
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
     return hour, minute
@@ -1012,10 +1021,23 @@ def _reference(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(Reference(m.val("v")))
 
 
-@_rule("holiday", "(?P<h>HOL) (?: OF? (?P<y>YEAR))?")
+@_rule("holiday", "(?P<x>DEI)? (?P<h>HOL) (?: OF? (?P<y>YEAR))?")
 def _holiday(m: _M, lex: Lexicon) -> _Built:
-    month, day = m.val("h")
-    return TimexType.DATE, _date(_year(m.val("y")), month, day)
+    """ "Christmas", "Easter 2000", "last Thanksgiving": a holiday, fixed or moving."""
+    h, year = m.val("h"), _year(m.val("y"))
+    direction = m.val("x")[1] if m.has("x") and year is None else 0
+    if m.has("x") and m.val("x")[0] == "recent":
+        return None
+    if not isinstance(h, Feast):
+        month, day = h
+        if year is None:
+            return TimexType.DATE, MissingYear(month=month, day=day, direction=direction)
+        return TimexType.DATE, Known(CalendarDate.of(year=year, month=month, day=day))
+    if h.capitalised and not m.text("h")[:1].isupper():
+        return None
+    if year is not None:
+        return TimexType.DATE, Known(h.value_in(year))
+    return TimexType.DATE, MissingYear(direction=direction, feast=h)
 
 
 @_rule("weekday_with_date",

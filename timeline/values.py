@@ -505,8 +505,8 @@ class CalendarDate(TimexValue):
         if (minute is not None and t < Granularity.MINUTE) or \
                 (second is not None and t < Granularity.SECOND):
             return f"a clock time of {t.name} precision has no finer parts"
-        if hour is not None and not 0 <= hour <= 23:
-            return f"hour {hour} does not exist"
+        if hour is not None and not (0 <= hour <= 23 or (hour == 24 and not minute and not second)):
+            return f"hour {hour} does not exist"  # T24:00 is the end of the day (midnight)
         if minute is not None and not 0 <= minute <= 59:
             return f"minute {minute} does not exist"
         if second is not None and not 0 <= second <= 59:
@@ -671,7 +671,7 @@ class CalendarDate(TimexValue):
             return start + dt.timedelta(hours=a), _plus(start, dt.timedelta(hours=b)), True
         if not one_day or self.hour is None:
             return start, _plus(start, step), False
-        start, step = start.replace(hour=self.hour), _HOUR
+        start, step = start + dt.timedelta(hours=self.hour), _HOUR  # T24 is the next 00:00
         if self.minute is not None:
             start, step = start.replace(minute=self.minute), _MINUTE
             if self.second is not None:
