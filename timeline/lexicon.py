@@ -414,7 +414,8 @@ class _Compiler:
                 raise self.fail("clock_words", f"{form!r} must be \"HH:MM\" or \"HH\"") from e
             if not str(clock)[:1].isdigit():
                 raise self.fail("clock_words", f"{form!r} must be \"HH:MM\" or \"HH\"")
-            self.add(form, Entry(Sym.CLOCK_WORD, str(clock)), "clock_words")
+            # A word the data writes in lower case is a name when capitalised ("High Noon").
+            self.add(form, Entry(Sym.CLOCK_WORD, (str(clock), form.islower())), "clock_words")
         for form, off in self.table("relative_days").items():
             self.add(form, Entry(Sym.RELDAY, ("D", int(off), _folded(form) in anaphoric)),
                      "relative_days")

@@ -151,6 +151,12 @@ def _rule(name: str, *patterns: str) -> Callable[[_Builder], _Builder]:
     return register
 
 
+def _pod(m: _M) -> str | None:
+    """The part of day of group ``p``: "MO", or a clock word's time ("12:00")."""
+    v = m.val("p")
+    return str(v[0]) if isinstance(v, tuple) else None if v is None else str(v)
+
+
 def _year(v: Any) -> int | None:
     return v if isinstance(v, int) and 1000 <= v <= 2999 else None
 
@@ -198,7 +204,7 @@ def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
     if day is None or not 1 <= month <= 12 or (m.has("n") and lex.date_order == "MDY"):
         return None
     year = _year(m.val("y"))
-    pod = m.val("p")
+    pod = _pod(m) or ""
     if year is None:
         return TimexType.TIME, MissingYear(month=month, day=day, part_of_day=pod)
     return TimexType.TIME, Known(at_part_of_day(
@@ -729,13 +735,13 @@ def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
         unit, week, anaphoric = m.val("r")
         if unit != "W" or anaphoric:
             return None
-        return TimexType.DATE, WeekdayOf(m.val("w"), 0, m.val("p"), week=week)
+        return TimexType.DATE, WeekdayOf(m.val("w"), 0, _pod(m), week=week)
     if m.has("g"):
-        return TimexType.DATE, WeekdayOf(m.val("w"), -1, m.val("p"))
+        return TimexType.DATE, WeekdayOf(m.val("w"), -1, _pod(m))
     if _postposed_this(m):
         return None  # "said Friday that …": a conjunction, not "this Friday"
     offset = m.val("x")[1]
-    return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, m.val("p"))
+    return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, _pod(m))
 
 
 @_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>MONTH)",
@@ -758,7 +764,7 @@ def _deictic_pod(m: _M, lex: Lexicon) -> _Built:
     kind = m.val("x")[0]
     if kind != "this":
         return None
-    return TimexType.TIME, Shift("D", 0, m.val("p"))
+    return TimexType.TIME, Shift("D", 0, _pod(m))
 
 
 @_rule("relative", "(?P<r>REL) (?P<p>POD)?", "(?P<j>RELPOD)", "(?P<p>POD) (?P<r>REL)")
@@ -769,7 +775,7 @@ def _relative(m: _M, lex: Lexicon) -> _Built:
         return TimexType.TIME, Shift("D", off, pod)
     unit, off, anaphoric = m.val("r")
     if m.has("p"):
-        return TimexType.TIME, Shift(unit, off, m.val("p"), anaphoric)
+        return TimexType.TIME, Shift(unit, off, _pod(m), anaphoric)
     return TimexType.DATE, Shift(unit, off, anaphoric=anaphoric)
 
 
@@ -906,7 +912,11 @@ def _set(m: _M, lex: Lexicon) -> _Built:
 def _clock(m: _M, lex: Lexicon) -> _Built:
     """ "14:30", "pukul 10.30 WIB", "8 giờ tối" (8 p.m.), "9 giờ 30 phút" (9:30), "noon"."""
     if m.has("w"):  # "at noon": a clock word on the reference day
-        hour, _, minute = m.val("w").partition(":")
+        i, (clock, lowercase) = m.idx("w"), m.val("w")
+        if lowercase and m.text("w")[:1].isupper() and i > 0 \
+                and m.s.syms[i - 1] not in ".|\"'(":
+            return None  # a name inside a sentence: "High Noon", "le Midi", "il Mezzogiorno"
+        hour, _, minute = clock.partition(":")
         return TimexType.TIME, ClockTime(int(hour), int(minute) if minute else None)
     if m.has("u") and m.val("u")[0] != "MIN":
         return None
@@ -1033,7 +1043,7 @@ def _holiday(m: _M, lex: Lexicon) -> _Built:
         if year is None:
             return TimexType.DATE, MissingYear(month=month, day=day, direction=direction)
         return TimexType.DATE, Known(CalendarDate.of(year=year, month=month, day=day))
-    if h.capitalised and not m.text("h")[:1].isupper():
+    if h.capitalised and m.text("h").islower():
         return None
     if year is not None:
         return TimexType.DATE, Known(h.value_in(year))
@@ -1091,7 +1101,7 @@ def _time_zone(m: _M) -> bool:
 
 @_rule("pod_of_weekday", "ART? (?P<p>POD) OF? ART? (?P<w>SWDAY)")
 def _pod_of_weekday(m: _M, lex: Lexicon) -> _Built:
-    return TimexType.TIME, WeekdayOf(m.val("w"), 0, m.val("p"))
+    return TimexType.TIME, WeekdayOf(m.val("w"), 0, _pod(m))
 
 
 @_rule("weekday", "ART? (?P<w>SWDAY) (?P<p>POD)?", "(?P<k>WDPOD)")
@@ -1099,7 +1109,7 @@ def _weekday(m: _M, lex: Lexicon) -> _Built:
     if m.has("k"):
         wd, pod = m.val("k")
         return TimexType.TIME, WeekdayOf(wd, 0, pod)
-    pod = m.val("p")
+    pod = _pod(m)
     past = m.text("w").casefold() in lex.past_names  # "i fredags": last Friday
     return (TimexType.TIME if pod else TimexType.DATE), WeekdayOf(m.val("w"), -1 if past else 0,
                                                                   pod)
