@@ -123,6 +123,7 @@ class Lexicon:
     compounds: bool = False
     ambiguous: frozenset[str] = frozenset()
     past_suffixes: tuple[str, ...] = ()
+    participle_after: frozenset[str] = frozenset()  # "to be completed": no past tense
     decade_words: frozenset[str] = frozenset()
     past_names: frozenset[str] = frozenset()
     """Weekday and season names meaning the last one before now: "i fredags", "i våras"."""
@@ -302,7 +303,8 @@ class _Compiler:
             not_before_noun=self._folded_list("names", "not_before_noun"),
             since_words=self._folded_list("relations", "since"),
             clock_before=self._folded_list("clock", "before"),
-            clock_bare=self._folded_list("clock", "bare"))
+            clock_bare=self._folded_list("clock", "bare"),
+            participle_after=self._folded_list("tense", "participle_after"))
 
     def _folded_list(self, key: str, sub: str) -> frozenset[str]:
         return frozenset(_folded(w) for w in self.words_of(key, sub, self.table(key).get(sub, [])))

@@ -1158,14 +1158,17 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
             note=built.note, alternatives=built.alternatives)))
     chosen.sort(key=lambda c: c[0])
     bounds = sentence_bounds(s)
-    cues = _cue_positions(s)
+    cues = _cue_positions(s, lex.participle_after)
     out = []
     k = 0
     for a, b, cand in chosen:
         while bounds[k][1] <= a and k + 1 < len(bounds):
             k += 1
         lo, hi = bounds[k]
-        out.append(_with_context(s, a, b, cand, _tense_near(s, cues, a, b, lo, hi), lex))
+        tense = _tense_near(s, cues, a, b, lo, hi)
+        if tense == -2 and a > 0 and s.syms[a - 1] == Sym.TO:
+            tense = -1  # "extended to Nov. 20": an end point set in the past may lie ahead
+        out.append(_with_context(s, a, b, cand, tense, lex))
     return out
 
 
@@ -1238,20 +1241,22 @@ def _offset(s: Symbols, b: int, cand: Candidate) -> tuple[str, int] | None:
 _CUE_RE = re.compile(f"[{Sym.TENSE_FUTURE}{Sym.TENSE_PAST}]")
 
 
-def _cue_positions(s: Symbols) -> list[int]:
+def _cue_positions(s: Symbols, participle_after: frozenset[str] = frozenset()) -> list[int]:
     """The token indices of every tense cue, in order (found by one regex pass).
 
     A capitalised word inside a sentence is a name ("United", "Ahmed"), not a verb; a
     word after an article or a number is a noun or an adjective ("the plan", "the
     reduced dividend"); a past form just after a future cue is part of its verb ("will
-    be named").
+    be named"), and one after a word of ``participle_after`` a participle ("to be
+    completed").
     """
     syms, texts = s.syms, s.tokens.texts
     return [i for i in (m.start() for m in _CUE_RE.finditer(syms))
             if not (texts[i][:1].isupper() and i > 0 and syms[i - 1] not in ".|\"'")
             and not (i > 0 and syms[i - 1] in (Sym.ARTICLE, Sym.COUNT))
             and not (syms[i] == Sym.TENSE_PAST
-                     and _FUTURE_GROUP.search(syms, max(0, i - 3), i))]
+                     and (_FUTURE_GROUP.search(syms, max(0, i - 3), i)
+                          or (i > 0 and texts[i - 1].casefold() in participle_after)))]
 
 
 # A future cue and at most two plain words before a past form: "would be paid".
