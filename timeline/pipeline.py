@@ -21,17 +21,14 @@ from timeline.lexicon import (
 from timeline.models import (
     Document,
     DocumentResult,
-    Event,
     EventMention,
     TimeExpression,
     Timeline,
-    iso_bound,
     time_expressions,
 )
-from timeline.reconcile import reconcile
+from timeline.reconcile import counted_from_events, mention_records, reconcile
 from timeline.segment import guess_language
 from timeline.tagger import find_candidates
-from timeline.values import CalendarDate, Duration, Granularity, TimexValue
 
 DocumentLike = str | os.PathLike[str] | Document
 _MAX_CHARS = 50_000_000
@@ -226,64 +223,8 @@ def extract(documents: Iterable[DocumentLike] | DocumentLike, *, language: str |
 
 
 def build_timeline(results: list[DocumentResult]) -> Timeline:
-    """Reconcile the documents' mentions into the ordered `Timeline`.
-
-    Expressions counted from an event ("the day before the meeting") are resolved
-    against that event's date once reconciliation has dated it, and the
-    mentions dated by them are reconciled again.
-    """
-    documents, events = reconcile(results)
-    resolved = resolve_event_relative(documents, events)
-    if resolved != documents:
-        documents, events = reconcile(resolved)
-    return Timeline(documents=documents, events=events)
-
-
-def resolve_event_relative(documents: list[DocumentResult],
-                           events: list[Event]) -> list[DocumentResult]:
-    """Re-date each expression that counts from an event the timeline dates to the day.
-
-    "The day before the summit" takes the summit's first day minus one; "two
-    weeks after the talks" the talks' last day plus two weeks; its anchor
-    becomes ``event``, and the mentions it dates follow it.
-    """
-    by_id = {e.id: e for e in events}
-    out = []
-    for doc in documents:
-        mention_event = {m.id: by_id.get(m.event or "") for m in doc.mentions}
-        changed: dict[str, TimeExpression] = {}
-        for t in doc.timexes:
-            event = mention_event.get(t.relative_to or "")
-            new = _from_event(t, event) if event is not None else None
-            if new is not None and new.value != t.value:
-                changed[t.id] = new
-        if not changed:
-            out.append(doc)
-            continue
-        timexes = [changed.get(t.id, t) for t in doc.timexes]
-        mentions = [m.model_copy(update={"value": changed[m.timex].value})
-                    if m.timex in changed else m for m in doc.mentions]
-        out.append(doc.model_copy(update={"timexes": timexes, "mentions": mentions}))
-    return out
-
-
-def _from_event(t: TimeExpression, event: Event) -> TimeExpression | None:
-    if event.value is None or t.offset is None or event.earliest is None:
-        return None
-    value = TimexValue.parse(event.value)
-    if value.granularity is None or value.granularity < Granularity.DAY:
-        return None
-    negative = t.offset.startswith("-")
-    shift = Duration.parse(t.offset.lstrip("-")).to_relativedelta()
-    base = value.earliest if negative else value.latest
-    if shift is None or base is None:
-        return None
-    day = base.date() if isinstance(base, dt.datetime) else base
-    try:
-        target = day - shift if negative else day + shift
-    except (ValueError, OverflowError):
-        return None
-    new = CalendarDate.from_date(target)
-    return t.model_copy(update={"value": new.iso(), "earliest": iso_bound(new.earliest),
-                                "latest": iso_bound(new.latest), "anchor": "event",
-                                "type": "DATE"})
+    """Reconcile the documents' mentions into the ordered `Timeline` (see
+    `timeline.reconcile.reconcile`): mentions linked to their events, expressions
+    counted from an event re-dated."""
+    done = reconcile(mention_records(results), counted_from_events(results))
+    return Timeline(documents=[done.linked(d) for d in results], events=done.events)

@@ -17,14 +17,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
 from timeline.events import GENERIC
-from timeline.models import Conflict, DocumentResult, Event, EventMention, Source, iso_bound
-from timeline.values import Granularity, Interval, TimexValue
+from timeline.models import (
+    Conflict,
+    DocumentResult,
+    Event,
+    Source,
+    TimeExpression,
+    iso_bound,
+)
+from timeline.values import CalendarDate, Duration, Granularity, Interval, TimexValue
 
 # Types that may name the same happening: a spring meeting is also a conference.
 _TYPE_GROUP = {"meeting": "meeting", "conference": "meeting", "celebration": "anniversary",
@@ -63,11 +72,26 @@ def _seconds(moment: dt.datetime | None) -> float:
     return _NO_BOUND if moment is None else (moment - dt.datetime.min).total_seconds()
 
 
-@attrs.define
+@attrs.frozen(slots=True)
+class _Mention:
+    """What reconciliation reads of an `EventMention` (a few fields, not the model)."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    type: str
+    timex: str | None
+    mod: str | None
+    participants: tuple[str, ...]
+    key: str
+
+
+@attrs.define(slots=True)
 class _Record:
     doc: str
     language: str | None
-    mention: EventMention
+    mention: _Mention
     when: _When | None
     span: tuple[int, int]
     span_text: str
@@ -121,11 +145,48 @@ def _group(etype: str) -> str:
     return _TYPE_GROUP.get(etype, etype)
 
 
-def reconcile(documents: Sequence[DocumentResult]) -> tuple[list[DocumentResult], list[Event]]:
-    """Group the documents' mentions into events and link each mention to its event.
+Links = dict[tuple[str, str], str]
+"""The event of each mention: ``(document id, mention id) -> event id``."""
 
-    Returns:
-        The documents with ``mention.event`` filled in, and the ordered events.
+
+@attrs.frozen
+class Reconciled:
+    """The events, the event each mention names, and the expressions an event re-dated.
+
+    ``redated`` maps ``(document id, expression id)`` to the expression resolved
+    against the event it counts from ("the day before the summit").
+    """
+
+    events: list[Event]
+    event_of: Links
+    redated: dict[tuple[str, str], TimeExpression]
+
+    def mention_update(self, doc: str, mention: str, timex: str | None) -> dict[str, Any]:
+        """The fields reconciliation changes in one mention: its event, and its value
+        when its expression was re-dated."""
+        update: dict[str, Any] = {"event": self.event_of.get((doc, mention))}
+        new = self.redated.get((doc, timex)) if timex is not None else None
+        if new is not None:
+            update["value"] = new.value
+        return update
+
+    def linked(self, doc: DocumentResult) -> DocumentResult:
+        """``doc`` with its mentions linked to their events and its expressions re-dated."""
+        timexes = [self.redated.get((doc.id, t.id), t) for t in doc.timexes] \
+            if self.redated else doc.timexes
+        mentions = [m.model_copy(update=self.mention_update(doc.id, m.id, m.timex))
+                    for m in doc.mentions]
+        return doc.model_copy(update={"mentions": mentions, "timexes": timexes})
+
+
+def reconcile(records: list[_Record],
+              relative: Mapping[str, Sequence[TimeExpression]]) -> Reconciled:
+    """Group mentions into events, then date the expressions counted from an event.
+
+    ``relative`` holds, by document id, the expressions whose
+    ``relative_to`` names a mention ("the day before the summit"). Each is
+    resolved against that mention's event once reconciliation has dated it to
+    the day, and the mentions it dates are reconciled again.
 
     Example:
         >>> import timeline
@@ -134,10 +195,66 @@ def reconcile(documents: Sequence[DocumentResult]) -> tuple[list[DocumentResult]
         >>> [(e.type, e.value, len(e.mentions)) for e in t.events]
         [('meeting', '2025-02-19', 2)]
     """
-    records = sorted(_records(documents), key=lambda r: r.sort_key)
+    events, event_of = _cluster(records)
+    redated = _redated(relative, events, event_of)
+    if redated:
+        whens: dict[str, _When | None] = {}
+        for r in records:
+            new = redated.get((r.doc, r.mention.timex)) if r.mention.timex else None
+            if new is not None:
+                r.when = _cached_when(new.value, whens)
+        events, event_of = _cluster(records)
+    return Reconciled(events, event_of, redated)
+
+
+def mention_records(documents: Iterable[DocumentResult]) -> list[_Record]:
+    """The mentions of result models, as reconciliation reads them."""
+    whens: dict[str, _When | None] = {}
+    return [_record(doc.id, doc.language, m.__dict__, whens)
+            for doc in documents for m in doc.mentions]
+
+
+def mention_records_from_json(doc: Mapping[str, Any],
+                              whens: dict[str, _When | None]) -> list[_Record]:
+    """The mentions of one document's result as JSON (``model_dump(mode="json")``);
+    ``whens`` caches parsed values across calls."""
+    return [_record(doc["id"], doc["language"], m, whens) for m in doc["mentions"]]
+
+
+def counted_from_events(documents: Iterable[DocumentResult]) -> dict[str, list[TimeExpression]]:
+    """The expressions counted from an event mention, by document id."""
+    out: dict[str, list[TimeExpression]] = {}
+    for doc in documents:
+        relative = [t for t in doc.timexes if t.relative_to is not None]
+        if relative:
+            out.setdefault(doc.id, []).extend(relative)
+    return out
+
+
+def _record(doc: str, language: str | None, m: Mapping[str, Any],
+            whens: dict[str, _When | None]) -> _Record:
+    intern = sys.intern
+    mention = _Mention(m["id"], m["text"], m["start"], m["end"], intern(m["type"]), m["timex"],
+                       m["mod"], tuple(intern(p) for p in m["participants"]), intern(m["key"]))
+    when = _cached_when(m["value"], whens) if m["value"] else None
+    return _Record(intern(doc), language, mention, when, (m["phrase_start"], m["phrase_end"]),
+                   m["phrase"])
+
+
+def _cached_when(value: str, whens: dict[str, _When | None]) -> _When | None:
+    """News repeats its dates: each distinct value is parsed once."""
+    try:
+        return whens[value]
+    except KeyError:
+        when = whens[value] = _when(TimexValue.parse(value))
+        return when
+
+
+def _cluster(records: list[_Record]) -> tuple[list[Event], Links]:
+    ordered = sorted(records, key=lambda r: r.sort_key)
     index = _Index()
-    precise = [r for r in records if r.when is not None and r.when.precise]
-    rest = [r for r in records if r.when is None or not r.when.precise]
+    precise = [r for r in ordered if r.when is not None and r.when.precise]
+    rest = [r for r in ordered if r.when is None or not r.when.precise]
     for rec in precise:
         _place(rec, index)
     # Parts are known before coarse mentions arrive, so "the 2025 meeting" joins the
@@ -146,7 +263,44 @@ def reconcile(documents: Sequence[DocumentResult]) -> tuple[list[DocumentResult]
     for rec in rest:
         _place(rec, index)
     _settle_conflicts(index)
-    return _materialise(documents, index.clusters)
+    return _events(index.clusters)
+
+
+def _redated(relative: Mapping[str, Sequence[TimeExpression]], events: list[Event],
+             event_of: Links) -> dict[tuple[str, str], TimeExpression]:
+    by_id = {e.id: e for e in events}
+    out: dict[tuple[str, str], TimeExpression] = {}
+    for doc, timexes in relative.items():
+        for t in timexes:
+            event = by_id.get(event_of.get((doc, t.relative_to or ""), ""))
+            new = _from_event(t, event) if event is not None else None
+            if new is not None and new.value != t.value:
+                out[(doc, t.id)] = new
+    return out
+
+
+def _from_event(t: TimeExpression, event: Event) -> TimeExpression | None:
+    """"The day before the summit": the summit's first day minus one; "two weeks after
+    the talks": their last day plus two weeks. Only events dated to the day count."""
+    if event.value is None or t.offset is None or event.earliest is None:
+        return None
+    value = TimexValue.parse(event.value)
+    if value.granularity is None or value.granularity < Granularity.DAY:
+        return None
+    negative = t.offset.startswith("-")
+    shift = Duration.parse(t.offset.lstrip("-")).to_relativedelta()
+    base = value.earliest if negative else value.latest
+    if shift is None or base is None:
+        return None
+    day = base.date() if isinstance(base, dt.datetime) else base
+    try:
+        target = day - shift if negative else day + shift
+    except (ValueError, OverflowError):
+        return None
+    new = CalendarDate.from_date(target)
+    return t.model_copy(update={"value": new.iso(), "earliest": iso_bound(new.earliest),
+                                "latest": iso_bound(new.latest), "anchor": "event",
+                                "type": "DATE"})
 
 
 _WIDE_YEARS = 12  # values longer than this are blocked together, not year by year
@@ -239,14 +393,6 @@ def _place(rec: _Record, index: _Index) -> None:
 def _named(participants: Iterable[str]) -> list[str]:
     """Proper names only: qualifiers ("@SP", a season) name no one."""
     return [p for p in participants if not p.startswith("@")]
-
-
-def _records(documents: Iterable[DocumentResult]) -> Iterable[_Record]:
-    for doc in documents:
-        for m in doc.mentions:
-            value = TimexValue.parse(m.value) if m.value else None
-            yield _Record(doc.id, doc.language, m, _when(value), (m.phrase_start, m.phrase_end),
-                          m.phrase)
 
 
 def _best_cluster(rec: _Record, index: _Index) -> int | None:
@@ -415,12 +561,11 @@ def _label(c: _Cluster) -> str:
     return " / ".join(words[:3])
 
 
-def _materialise(documents: Sequence[DocumentResult],
-                 clusters: list[_Cluster]) -> tuple[list[DocumentResult], list[Event]]:
+def _events(clusters: list[_Cluster]) -> tuple[list[Event], Links]:
     ids = [_event_id(c) for c in clusters]
     order = sorted((k for k, c in enumerate(clusters) if c.absorbed_by is None),
                    key=lambda k: _order_key(clusters[k]))
-    event_of: dict[tuple[str, str], str] = {}
+    event_of: Links = {}
     events = []
     for k in order:
         c = clusters[k]
@@ -441,10 +586,7 @@ def _materialise(documents: Sequence[DocumentResult],
             latest=iso_bound(value.latest) if value else None, mentions=sources,
             conflicts=conflicts,
             part_of=ids[c.part_of] if c.part_of is not None else None))
-    docs = [d.model_copy(update={"mentions": [
-        m.model_copy(update={"event": event_of.get((d.id, m.id))}) for m in d.mentions]})
-        for d in documents]
-    return docs, events
+    return events, event_of
 
 
 def _sources(records: list[_Record]) -> list[Source]:

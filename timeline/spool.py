@@ -18,9 +18,9 @@ from typing import Any, TextIO
 import attrs
 
 from timeline.export import jsonl_lines
-from timeline.models import DocumentResult, Event, Timeline
+from timeline.models import DocumentResult, Event, TimeExpression, Timeline
 from timeline.parallel import Tagged
-from timeline.pipeline import build_timeline
+from timeline.reconcile import Reconciled, mention_records_from_json, reconcile
 
 _INDENT = "    "  # a document's depth in the json format: inside "documents": [ … ]
 
@@ -55,22 +55,23 @@ class ResultSpool:
         return self._count
 
     def reconcile(self) -> SpooledTimeline:
-        """Reconcile the spooled documents' mentions (see `build_timeline`).
+        """Reconcile the spooled documents' mentions (see `timeline.reconcile.reconcile`).
 
+        Only a few fields of each mention are kept in memory, never the documents.
         The result reads the documents from this spool: use it before closing.
         """
         self._reconcilable.seek(0)
-        positions: list[int] = []
-        results: list[DocumentResult] = []
+        records = []
+        relative: dict[str, list[TimeExpression]] = {}
+        whens: dict[str, Any] = {}
         for line in self._reconcilable:
-            position, record = line.split("\t", 1)
-            positions.append(int(position))
-            results.append(DocumentResult.model_validate(json.loads(record)))
-        timeline = build_timeline(results)
-        del results
-        return SpooledTimeline(self._records,
-                               dict(zip(positions, timeline.documents, strict=True)),
-                               timeline.events)
+            cut = json.loads(line.split("\t", 1)[1])
+            records += mention_records_from_json(cut, whens)
+            if cut["timexes"]:
+                relative.setdefault(cut["id"], []).extend(
+                    TimeExpression.model_validate(t) for t in cut["timexes"])
+        del whens
+        return SpooledTimeline(self._records, reconcile(records, relative))
 
     def close(self) -> None:
         """Delete the temporary files."""
@@ -93,24 +94,25 @@ def _scratch() -> TextIO:
 
 @attrs.frozen
 class SpooledTimeline:
-    """A reconciled timeline whose documents are still on disk.
-
-    ``reconciled`` holds, by input position, the documents that have event
-    mentions, as reconciliation left them; every other document is written
-    as it was tagged.
-    """
+    """A reconciled timeline whose documents are still on disk: each is read back,
+    linked to its events, and written out in turn."""
 
     records: TextIO
-    reconciled: dict[int, DocumentResult]
-    events: list[Event]
+    reconciled: Reconciled
+
+    @property
+    def events(self) -> list[Event]:
+        """The ordered events."""
+        return self.reconciled.events
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """Each document as the output contract's JSON object, in input order."""
         self.records.seek(0)
-        for position, line in enumerate(self.records):
+        for line in self.records:
             record: dict[str, Any] = json.loads(line)
-            done = self.reconciled.get(position)
-            yield record if done is None else _updated(record, done)
+            if record["mentions"]:
+                _link(record, self.reconciled)
+            yield record
 
     def timeline(self) -> Timeline:
         """The whole `Timeline` in memory, for the formats that need it at once."""
@@ -132,14 +134,16 @@ class SpooledTimeline:
             out.write(line + "\n")
 
 
-def _updated(record: dict[str, Any], done: DocumentResult) -> dict[str, Any]:
-    """A spooled document with its mentions linked to events and its expressions
-    counted from an event re-dated."""
-    resolved = {t.id: t for t in done.timexes}
-    record["timexes"] = [resolved[t["id"]].model_dump(mode="json") if t["id"] in resolved
-                         else t for t in record["timexes"]]
-    record["mentions"] = [m.model_dump(mode="json") for m in done.mentions]
-    return record
+def _link(record: dict[str, Any], done: Reconciled) -> None:
+    """Link a spooled document's mentions to their events and re-date its expressions
+    counted from an event, in place."""
+    doc = record["id"]
+    for m in record["mentions"]:
+        m.update(done.mention_update(doc, m["id"], m["timex"]))
+    if done.redated:
+        record["timexes"] = [
+            done.redated[(doc, t["id"])].model_dump(mode="json") if (doc, t["id"]) in done.redated
+            else t for t in record["timexes"]]
 
 
 def _write_items(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
