@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -157,9 +157,18 @@ class Reconciled:
     against the event it counts from ("the day before the summit").
     """
 
-    events: list[Event]
+    drafts: list[_Draft]
     event_of: Links
     redated: dict[tuple[str, str], TimeExpression]
+
+    @property
+    def events(self) -> list[Event]:
+        """The ordered events (built afresh on each call)."""
+        return list(self.iter_events())
+
+    def iter_events(self) -> Iterator[Event]:
+        """The ordered events, each built as it is asked for."""
+        return (d.model() for d in self.drafts)
 
     def mention_update(self, doc: str, mention: str, timex: str | None) -> dict[str, Any]:
         """The fields reconciliation changes in one mention: its event, and its value
@@ -195,16 +204,16 @@ def reconcile(records: list[_Record],
         >>> [(e.type, e.value, len(e.mentions)) for e in t.events]
         [('meeting', '2025-02-19', 2)]
     """
-    events, event_of = _cluster(records)
-    redated = _redated(relative, events, event_of)
+    drafts, event_of = _cluster(records)
+    redated = _redated(relative, drafts, event_of)
     if redated:
         whens: dict[str, _When | None] = {}
         for r in records:
             new = redated.get((r.doc, r.mention.timex)) if r.mention.timex else None
             if new is not None:
                 r.when = _cached_when(new.value, whens)
-        events, event_of = _cluster(records)
-    return Reconciled(events, event_of, redated)
+        drafts, event_of = _cluster(records)
+    return Reconciled(drafts, event_of, redated)
 
 
 def mention_records(documents: Iterable[DocumentResult]) -> list[_Record]:
@@ -250,7 +259,7 @@ def _cached_when(value: str, whens: dict[str, _When | None]) -> _When | None:
         return when
 
 
-def _cluster(records: list[_Record]) -> tuple[list[Event], Links]:
+def _cluster(records: list[_Record]) -> tuple[list[_Draft], Links]:
     ordered = sorted(records, key=lambda r: r.sort_key)
     index = _Index()
     precise = [r for r in ordered if r.when is not None and r.when.precise]
@@ -266,25 +275,24 @@ def _cluster(records: list[_Record]) -> tuple[list[Event], Links]:
     return _events(index.clusters)
 
 
-def _redated(relative: Mapping[str, Sequence[TimeExpression]], events: list[Event],
+def _redated(relative: Mapping[str, Sequence[TimeExpression]], drafts: list[_Draft],
              event_of: Links) -> dict[tuple[str, str], TimeExpression]:
-    by_id = {e.id: e for e in events}
+    by_id = {d.id: d.value for d in drafts}
     out: dict[tuple[str, str], TimeExpression] = {}
     for doc, timexes in relative.items():
         for t in timexes:
-            event = by_id.get(event_of.get((doc, t.relative_to or ""), ""))
-            new = _from_event(t, event) if event is not None else None
+            value = by_id.get(event_of.get((doc, t.relative_to or ""), ""))
+            new = _from_event(t, value) if value is not None else None
             if new is not None and new.value != t.value:
                 out[(doc, t.id)] = new
     return out
 
 
-def _from_event(t: TimeExpression, event: Event) -> TimeExpression | None:
+def _from_event(t: TimeExpression, value: TimexValue) -> TimeExpression | None:
     """"The day before the summit": the summit's first day minus one; "two weeks after
     the talks": their last day plus two weeks. Only events dated to the day count."""
-    if event.value is None or t.offset is None or event.earliest is None:
+    if t.offset is None or value.earliest is None:
         return None
-    value = TimexValue.parse(event.value)
     if value.granularity is None or value.granularity < Granularity.DAY:
         return None
     negative = t.offset.startswith("-")
@@ -552,21 +560,47 @@ def _order_key(c: _Cluster) -> tuple[object, ...]:
     return (0, c.value.sort_key(), first)
 
 
-def _label(c: _Cluster) -> str:
+def _label(records: list[_Record]) -> str:
     words: list[str] = []
-    for r in sorted(c.records, key=lambda r: (r.doc, r.mention.start)):
+    for r in sorted(records, key=lambda r: (r.doc, r.mention.start)):
         w = r.mention.text.strip()
         if w.casefold() not in {x.casefold() for x in words}:
             words.append(w)
     return " / ".join(words[:3])
 
 
-def _events(clusters: list[_Cluster]) -> tuple[list[Event], Links]:
+@attrs.frozen(slots=True)
+class _Draft:
+    """An event as reconciliation leaves it; `model` builds the public `Event`, so a
+    long run holds its records, not a model per mention."""
+
+    id: str
+    type: str
+    value: TimexValue | None
+    mod: str | None
+    part_of: str | None
+    records: list[_Record]  # its own first, then those of the dates it overruled
+    own: int
+    conflicts: list[tuple[TimexValue, list[_Record]]]
+
+    def model(self) -> Event:
+        value = self.value
+        return Event(
+            id=self.id, type=self.type, label=_label(self.records[:self.own]),
+            value=value.iso() if value else None, mod=self.mod,
+            earliest=iso_bound(value.earliest) if value else None,
+            latest=iso_bound(value.latest) if value else None,
+            mentions=_sources(self.records),
+            conflicts=[Conflict(value=v.iso(), sources=_sources(rs)) for v, rs in self.conflicts],
+            part_of=self.part_of)
+
+
+def _events(clusters: list[_Cluster]) -> tuple[list[_Draft], Links]:
     ids = [_event_id(c) for c in clusters]
     order = sorted((k for k, c in enumerate(clusters) if c.absorbed_by is None),
                    key=lambda k: _order_key(clusters[k]))
     event_of: Links = {}
-    events = []
+    drafts = []
     for k in order:
         c = clusters[k]
         value = c.value
@@ -576,17 +610,13 @@ def _events(clusters: list[_Cluster]) -> tuple[list[Event], Links]:
         records = c.records + [r for other in c.conflicts for r in other.records]
         for r in records:
             event_of[(r.doc, r.mention.id)] = ids[k]
-        sources = _sources(records)
-        conflicts = [Conflict(value=other.value.iso(), sources=_sources(other.records))
-                     for other in sorted(c.conflicts, key=_support) if other.value is not None]
-        events.append(Event(
-            id=ids[k], type=c.records[0].mention.type if c.group != "meeting"
-            else _main_type(c), label=_label(c), value=value.iso() if value else None, mod=mod,
-            earliest=iso_bound(value.earliest) if value else None,
-            latest=iso_bound(value.latest) if value else None, mentions=sources,
-            conflicts=conflicts,
-            part_of=ids[c.part_of] if c.part_of is not None else None))
-    return events, event_of
+        conflicts = [(other.value, other.records) for other in sorted(c.conflicts, key=_support)
+                     if other.value is not None]
+        drafts.append(_Draft(
+            ids[k], c.records[0].mention.type if c.group != "meeting" else _main_type(c),
+            value, mod, ids[c.part_of] if c.part_of is not None else None, records,
+            len(c.records), conflicts))
+    return drafts, event_of
 
 
 def _sources(records: list[_Record]) -> list[Source]:

@@ -102,7 +102,7 @@ class SpooledTimeline:
 
     @property
     def events(self) -> list[Event]:
-        """The ordered events."""
+        """The ordered events (built on each call)."""
         return self.reconciled.events
 
     def documents(self) -> Iterator[dict[str, Any]]:
@@ -124,13 +124,14 @@ class SpooledTimeline:
         out.write('{\n  "documents": [')
         _write_items(out, self.documents())
         out.write(',\n  "events": [')
-        _write_items(out, (e.model_dump(mode="json") for e in self.events))
+        _write_items(out, (e.model_dump(mode="json") for e in self.reconciled.iter_events()))
         out.write("\n}\n")
 
     def write_jsonl(self, out: TextIO) -> None:
         """Write the ``jsonl`` format, one document at a time."""
         for line in jsonl_lines(self.documents(),
-                                (e.model_dump(mode="json") for e in self.events)):
+                                (e.model_dump(mode="json")
+                                 for e in self.reconciled.iter_events())):
             out.write(line + "\n")
 
 
