@@ -1135,16 +1135,18 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
     for priority, rule in enumerate(RULES):
         for match in scan.matches(rule.pattern, rule.shape):
             a, b = match.span()
-            a = _trim_start(syms, a, b)
+            if syms[a] in _LEADING_PREPOSITIONS:
+                a = _trim_start(syms, a, b)
             found.append((a - b, priority, a, b, match))
     # Longest first, then earlier rule: a match is built only when nothing chosen
     # overlaps it (most matches are parts of longer ones), and a rule that declines
-    # its match leaves the span to the next.
-    found.sort(key=lambda f: f[:3])
+    # its match leaves the span to the next. (One rule's matches never overlap, so
+    # the sort never compares the match objects.)
+    found.sort()
     taken = bytearray(len(syms) + 1)
-    chosen: list[tuple[int, int, Candidate]] = []
+    chosen: list[tuple[int, int, Reading, str]] = []
     for _, priority, a, b, match in found:
-        if any(taken[a:b]):
+        if taken.find(1, a, b) >= 0:
             continue
         rule = RULES[priority]
         built = _safe_build(rule, _M(match, s), lex)
@@ -1153,22 +1155,20 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         if not isinstance(built, Reading):
             built = Reading(*built)
         taken[a:b] = b"\x01" * (b - a)
-        chosen.append((a, b, Candidate(
-            s.tokens.starts[a], s.tokens.ends[b - 1], built.type, built.partial, rule.name,
-            note=built.note, alternatives=built.alternatives)))
+        chosen.append((a, b, built, rule.name))
     chosen.sort(key=lambda c: c[0])
     bounds = sentence_bounds(s)
     cues = _cue_positions(s, lex.participle_after)
     out = []
     k = 0
-    for a, b, cand in chosen:
+    for a, b, reading, rule_name in chosen:
         while bounds[k][1] <= a and k + 1 < len(bounds):
             k += 1
         lo, hi = bounds[k]
         tense = _tense_near(s, cues, a, b, lo, hi)
         if tense == -2 and a > 0 and s.syms[a - 1] == Sym.TO:
             tense = -1  # "extended to Nov. 20": an end point set in the past may lie ahead
-        out.append(_with_context(s, a, b, cand, tense, lex))
+        out.append(_candidate(s, a, b, reading, rule_name, tense, lex))
     return out
 
 
@@ -1179,9 +1179,12 @@ def _safe_build(rule: Rule, m: _M, lex: Lexicon) -> _Built:
         return None
 
 
+_LEADING_PREPOSITIONS = frozenset((Sym.FROM, Sym.FUTURE))
+
+
 def _trim_start(syms: str, a: int, b: int) -> int:
     """Leading prepositions (from, between, in) stay outside the expression."""
-    while a < b - 1 and syms[a] in (Sym.FROM, Sym.FUTURE):
+    while a < b - 1 and syms[a] in _LEADING_PREPOSITIONS:
         a += 1
     return a
 
@@ -1194,36 +1197,38 @@ _IN_SPAN_MODS = {
 }
 
 
-def _with_context(s: Symbols, a: int, b: int, cand: Candidate, tense: int,
-                  lex: Lexicon) -> Candidate:
-    """Add the modifier words around a match: in-span ones widen it, bounds do not."""
+def _candidate(s: Symbols, a: int, b: int, reading: Reading, rule: str,
+               tense: int, lex: Lexicon) -> Candidate:
+    """The candidate of tokens ``a:b`` with the modifier words around it: in-span ones
+    widen it, bounds do not."""
     syms = s.syms
     start = a
     mod: Mod | None = None
+    kind = reading.type
     i = a - 1
     if i >= 0 and syms[i] == Sym.ARTICLE and syms[a] != Sym.ARTICLE:
         i -= 1
     while i >= 0 and syms[i] in (Sym.OF, "-"):
         i -= 1
     numeric_start = syms[a] in (Sym.DIGITS, Sym.COUNT, Sym.NUMBER)
-    if i >= 0 and syms[i] == Sym.MOD and s.values[i] in _IN_SPAN_MODS[cand.type] \
-            and (cand.type != TimexType.DURATION or numeric_start):
+    if i >= 0 and syms[i] == Sym.MOD and s.values[i] in _IN_SPAN_MODS[kind] \
+            and (kind != TimexType.DURATION or numeric_start):
         mod = Mod(s.values[i])
         start = i
         if start > 0 and syms[start - 1] == Sym.ARTICLE:
             start -= 1
     elif a > 0 and syms[a - 1] in (Sym.BEFORE, Sym.AFTER, Sym.AGO_PREFIX) \
-            and cand.type == TimexType.DATE:
+            and kind == TimexType.DATE:
         mod = Mod.AFTER if syms[a - 1] == Sym.AFTER else Mod.BEFORE
-    elif a > 0 and syms[a - 1] == Sym.AGO and cand.type == TimexType.DATE \
+    elif a > 0 and syms[a - 1] == Sym.AGO and kind == TimexType.DATE \
             and s.tokens.texts[a - 1].casefold() in lex.since_words:
         mod = Mod.AFTER  # "siden 2020": the ago word "for tre år siden" before a date is "since"
-    return Candidate(s.tokens.starts[start], cand.end, cand.type, cand.partial, cand.rule,
-                     mod=mod, tense=tense, note=cand.note, alternatives=cand.alternatives,
-                     offset=_offset(s, b, cand))
+    return Candidate(s.tokens.starts[start], s.tokens.ends[b - 1], kind, reading.partial, rule,
+                     mod=mod, tense=tense, note=reading.note, alternatives=reading.alternatives,
+                     offset=_offset(s, b, reading))
 
 
-def _offset(s: Symbols, b: int, cand: Candidate) -> tuple[str, int] | None:
+def _offset(s: Symbols, b: int, cand: Reading) -> tuple[str, int] | None:
     """How far from an event an expression lies, when it counts from one: an anaphoric
     shift ("the day before", "la veille") or a duration before/after ("two weeks after")."""
     p = cand.partial
