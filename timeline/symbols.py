@@ -111,10 +111,16 @@ def classify(text: str, lex: Lexicon) -> Symbols:
     raw = Tokens(texts, starts, ends)
     merges: list[tuple[int, int]] = []
     phrase_alone = table.phrase_alone
+    plain_number = table.plain_number.get
     phrases = table.phrases
     last = len(texts) - 1
     i = joined.find(_IN_CONTEXT)
     while i >= 0:
+        number = plain_number(texts[i])
+        if number is not None and (i == last or starts[i + 1] != ends[i]):
+            syms[i], values[i] = number  # nothing glued on: a number is just a number
+            i = joined.find(_IN_CONTEXT, i + 1)
+            continue
         alone = phrase_alone.get(texts[i])
         if alone is not None and (i == last or texts[i + 1].casefold()
                                   not in phrases[texts[i].casefold()]):
@@ -156,7 +162,7 @@ def sentence_bounds(s: Symbols) -> list[tuple[int, int]]:
 class _Table:
     """What each distinct token means in one language, learnt on first sight."""
 
-    __slots__ = ("phrase_alone", "phrases", "symbol", "value")
+    __slots__ = ("phrase_alone", "phrases", "plain_number", "symbol", "value")
 
     def __init__(self, phrases: _Phrases) -> None:
         self.symbol: dict[str, str] = {}
@@ -164,6 +170,8 @@ class _Table:
         self.phrases = phrases
         self.phrase_alone: dict[str, tuple[str, Any]] = {}
         """First words of phrases whose meaning alone needs no context."""
+        self.plain_number: dict[str, tuple[str, Any]] = {}
+        """Numbers, as they read with nothing glued after them."""
 
     def learn(self, t: str, lex: Lexicon) -> str:
         known = self.symbol.get(t)  # seen earlier in the same document
@@ -173,7 +181,10 @@ class _Table:
             self.symbol.clear()
             self.value.clear()
             self.phrase_alone.clear()
+            self.plain_number.clear()
         sym, value = _context_free(t, lex, self.phrases)
+        if t.isdecimal():
+            self.plain_number[t] = _number(t)
         if sym == _IN_CONTEXT and t.casefold() in self.phrases:
             alone = _context_free(t, lex, {})
             if alone[0] != _IN_CONTEXT:
@@ -228,8 +239,7 @@ def _in_context(raw: Tokens, i: int, lex: Lexicon, phrases: _Phrases) -> tuple[i
             return j, entry.sym, int(t) if len(t) < 6 else None
         if j == -1:  # 14h12
             return i + 3, Sym.CLOCK, (int(t), int(raw.texts[i + 2]))
-        sym = Sym.DIGITS if len(t) <= 2 else Sym.YEAR_NUM if len(t) == 4 else Sym.NUMBER
-        return i + 1, sym, int(t) if len(t) < 10 else None
+        return i + 1, *_number(t)
     folded = t.casefold()
     seconds = phrases.get(folded)
     if seconds is not None and i + 1 < len(raw):
@@ -253,6 +263,12 @@ def _in_context(raw: Tokens, i: int, lex: Lexicon, phrases: _Phrases) -> tuple[i
     if len(t) == 1 and t in _PUNCT:
         return i + 1, _PUNCT[t], None
     return i + 1, Sym.NEWLINE if t == "\n" else Sym.OTHER, None
+
+
+def _number(t: str) -> tuple[str, int | None]:
+    """A run of digits with nothing glued to it: day-sized, year-sized or other."""
+    sym = Sym.DIGITS if len(t) <= 2 else Sym.YEAR_NUM if len(t) == 4 else Sym.NUMBER
+    return sym, int(t) if len(t) < 10 else None
 
 
 def _merged(text: str, raw: Tokens, syms: list[str], values: list[Any],
