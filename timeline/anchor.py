@@ -378,7 +378,7 @@ def _resolve_weekday(p: WeekdayOf, tense: int,
                      state: _State) -> tuple[TimexValue | None, str | None]:
     base, anchor = _base_day(state)
     if base is None:
-        value = TimexValue.parse(f"XXXX-WXX-{p.weekday}")
+        value = TimexValue.parse(f"XXXX-WXX-{(p.weekday - 1 + p.days_after) % 7 + 1}")
         if p.part_of_day and isinstance(value, CalendarDate):
             value = at_part_of_day(value, p.part_of_day)
         return value, None
@@ -394,7 +394,7 @@ def _resolve_weekday(p: WeekdayOf, tense: int,
         delta = delta if delta >= 0 else delta + 7
     else:
         delta = delta if delta <= 0 else delta - 7
-    value = CalendarDate.from_date(base + dt.timedelta(days=delta))
+    value = CalendarDate.from_date(base + dt.timedelta(days=delta + p.days_after))
     if p.hour is not None:
         value = value.with_time(p.hour, p.minute)
     elif p.part_of_day:

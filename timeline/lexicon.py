@@ -127,6 +127,11 @@ class Lexicon:
     decade_words: frozenset[str] = frozenset()
     past_names: frozenset[str] = frozenset()
     """Weekday and season names meaning the last one before now: "i fredags", "i våras"."""
+    lowercase: Mapping[str, Entry] = attrs.field(factory=dict)
+    """Words with another meaning when written in lower case: German "morgen"
+    (tomorrow) beside the noun "Morgen" (morning). Keyed by the exact text."""
+    night_to: frozenset[str] = frozenset()
+    """Words joining a night to the day it runs into: "natt til fredag", "Nacht zu Freitag"."""
     since_words: frozenset[str] = frozenset()
     """Ago words that mean "since" before a date: "siden" ("for tre år siden", "siden 2020")."""
     not_before_noun: frozenset[str] = frozenset()
@@ -304,7 +309,17 @@ class _Compiler:
             since_words=self._folded_list("relations", "since"),
             clock_before=self._folded_list("clock", "before"),
             clock_bare=self._folded_list("clock", "bare"),
-            participle_after=self._folded_list("tense", "participle_after"))
+            participle_after=self._folded_list("tense", "participle_after"),
+            night_to=self._folded_list("relations", "night_to"),
+            lowercase=MappingProxyType(self._lowercase()))
+
+    def _lowercase(self) -> dict[str, Entry]:
+        out: dict[str, Entry] = {}
+        for form, off in self.table("relative_days_lowercase").items():
+            if not form.islower() or len(word_tokens(form)) != 1:
+                raise self.fail("relative_days_lowercase", f"{form!r} must be one lowercase word")
+            out[form] = Entry(Sym.RELDAY, ("D", int(off), False))
+        return out
 
     def _folded_list(self, key: str, sub: str) -> frozenset[str]:
         return frozenset(_folded(w) for w in self.words_of(key, sub, self.table(key).get(sub, [])))

@@ -146,6 +146,7 @@ class WeekdayOf:
     part_of_day: str | None = None
     hour: int | None = None
     minute: int | None = None
+    days_after: int = 0  # from the weekday found: "natt til fredag" is the night before (-1)
     week: int | None = None  # "Senin pekan depan": that weekday of the week this far away
 
 

@@ -208,7 +208,7 @@ def _context_free(t: str, lex: Lexicon, phrases: _Phrases) -> tuple[str, Any]:
     folded = t.casefold()
     if folded in phrases:
         return _IN_CONTEXT, None
-    entry = lex.words.get(folded)
+    entry = lex.lowercase.get(t) or lex.words.get(folded)
     if entry is not None:
         if entry.sym == Sym.MONTH_WEAK:
             return _IN_CONTEXT, None
@@ -248,7 +248,7 @@ def _in_context(raw: Tokens, i: int, lex: Lexicon, phrases: _Phrases) -> tuple[i
             j, phrase = _match_phrase(raw, i, alts)
             if phrase is not None:
                 return j, phrase.sym, phrase.value
-    entry = lex.words.get(folded)
+    entry = lex.lowercase.get(t) or lex.words.get(folded)
     if entry is not None:
         sym = entry.sym
         if sym == Sym.MONTH_WEAK and len(t) > 3 and t[0].isupper() and t[1:].islower() \

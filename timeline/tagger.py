@@ -73,8 +73,9 @@ _CLASSES = {
     "REL": "R", "RELPOD": "J", "WDPOD": "K", "DEI": "X", "DEIA": "[Xξ]", "REF": "V", "HOL": "H",
     "SETW": "T", "EVERY": "E", "ART": "a", "OF": "f", "MOD": "q", "BEFORE": "B",
     "AFTER": "A", "AGO": "g", "AGOPRE": "G", "FUT": "i", "LATER": "l", "FROM": "F",
-    "TO": "[r-]", "TOWORD": "r", "AND": "k", "DECADE": "Z", "QTOK": "Q", "CLOCK": "t", "HOURW": "u",
-    "AMPM": "p", "CLOCKW": "ζ", "PERIOD": "e", "ORD": "o", "DIG": "d", "AGE": "ω", "CNT": "c",
+    "TO": "[r-]", "TOWORD": "r", "WORD": "x", "AND": "k", "DECADE": "Z", "QTOK": "Q",
+    "CLOCK": "t", "HOURW": "u", "AMPM": "p", "CLOCKW": "ζ", "PERIOD": "e", "ORD": "o", "DIG": "d",
+    "AGE": "ω", "CNT": "c",
     "DOT": r"\.", "COMMA": ",", "SLASH": "/", "COLON": ":", "DASH": "-", "LP": r"\(",
     "RP": r"\)", "SEP": "[./-]",
 }
@@ -1097,6 +1098,38 @@ def _time_zone(m: _M) -> bool:
     """A word between a clock time and its day must be a time zone: EST, GMT, MEZ."""
     zone = m.text("tz")
     return not zone or (zone.isalpha() and zone.isupper() and 2 <= len(zone) <= 5)
+
+
+@_rule("night_before",
+       "ART? (?: (?P<p>POD) | (?P<j>RELPOD) ) (?: (?: OF | FROM ) ART? (?: (?P<w1>SWDAY) |"
+       " (?P<d1>DAY) DOT? ) )? (?P<c>TOWORD | WORD | AND) ART? (?: (?P<w>SWDAY) |"
+       " (?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) )")
+def _night_before(m: _M, lex: Lexicon) -> _Built:
+    """ "natt til fredag", "in der Nacht zum 1. Mai", "de nacht van 20 op 21 februari":
+    the night that runs into a day, dated (as TimeML does) by the day it begins on."""
+    pod = m.val("j")[1] if m.has("j") else m.val("p")
+    joined = m.s.syms[m.idx("c")] == Sym.AND or m.text("c").casefold() in lex.night_to
+    if pod != "NI" or not joined or (m.s.syms[m.idx("c")] == Sym.AND
+                                     and not (m.has("w1") or m.has("d1"))):
+        return None
+    if m.has("w"):
+        if m.has("d1"):
+            return None
+        if m.has("w1") and m.val("w1") != (7 if m.val("w") == 1 else m.val("w") - 1):
+            return None
+        return TimexType.TIME, WeekdayOf(m.val("w"), 0, "NI", days_after=-1)
+    d, month = _day(m.val("d")), m.val("m")
+    if d is None or m.has("w1"):
+        return None
+    if d > 1:
+        before = (month, d - 1)
+    elif month not in (1, 3):  # the night before 1 March (or 1 January) needs the year
+        before = (month - 1, calendar.monthrange(2001, month - 1)[1])
+    else:
+        return None
+    if m.has("d1") and m.val("d1") != before[1]:
+        return None
+    return TimexType.TIME, MissingYear(month=before[0], day=before[1], part_of_day="NI")
 
 
 @_rule("pod_of_weekday", "ART? (?P<p>POD) OF? ART? (?P<w>SWDAY)")
