@@ -130,6 +130,8 @@ class Lexicon:
     lowercase: Mapping[str, Entry] = attrs.field(factory=dict)
     """Words with another meaning when written in lower case: German "morgen"
     (tomorrow) beside the noun "Morgen" (morning). Keyed by the exact text."""
+    amount_nouns: frozenset[str] = frozenset()
+    """Nouns counted or measured: a 4-digit number before one is an amount ("1995 kroner")."""
     night_to: frozenset[str] = frozenset()
     """Words joining a night to the day it runs into: "natt til fredag", "Nacht zu Freitag"."""
     since_words: frozenset[str] = frozenset()
@@ -311,6 +313,7 @@ class _Compiler:
             clock_bare=self._folded_list("clock", "bare"),
             participle_after=self._folded_list("tense", "participle_after"),
             night_to=self._folded_list("relations", "night_to"),
+            amount_nouns=self._folded_list("amount_nouns", "words"),
             lowercase=MappingProxyType(self._lowercase()))
 
     def _lowercase(self) -> dict[str, Entry]:

@@ -444,6 +444,9 @@ def _looks_like_year(m: _M, lex: Lexicon, year: int) -> bool:
         return False
     if nxt == Sym.UNIT or nxt == Sym.UNIT_YEAR:
         return False
+    if nxt == Sym.WORD and (prev == Sym.MOD or prev not in _YEAR_CUES) \
+            and texts[i + 1].casefold() in lex.amount_nouns:
+        return False  # "fikk 2000 stemmer", "over 2000 personer"; not "i 2025 stemmer velgerne"
     if 1900 <= year <= 2100:
         return True
     return prev in _YEAR_CUES
