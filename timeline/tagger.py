@@ -186,12 +186,22 @@ _WDAY_PREFIX = "(?: SWDAY | WDAY (?= [.,]) ) DOT? COMMA?"
 @_rule("month_day_year",
        f"(?: {_WDAY_PREFIX} )? (?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?: COMMA? (?P<y>YEAR))?")
 @_rule("day_month_year",
-       f"(?: {_WDAY_PREFIX} (?P<du>UNIT)? ART? | ART)? {_DMY}")
+       f"(?: {_WDAY_PREFIX} (?P<du>UNIT)? ART? | ART)? {_DMY}",
+       f"ART? (?P<x>DEIA) (?: (?P<du>UNIT) OF? )? {_DMY}",
+       f"ART? {_DMY} (?P<x>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY | YEAR )")
 def _calendar_day(m: _M, lex: Lexicon) -> _Built:
+    """ "18 January 1950", "thứ Sáu, ngày 14 tháng 2", and with a deictic before or
+    after the date, which says which occurrence: "el pasado 18 de febrero", "o próximo
+    dia 25 de março", "il 12 dicembre scorso", "le 15 avril prochain"."""
     day = _day(m.val("d"))
-    if day is None or (m.has("du") and m.val("du")[0] != "D"):
-        return None  # "thứ Sáu, ngày 14 tháng 2": only the day noun joins them
-    return TimexType.DATE, _date(_year(m.val("y")), m.val("m"), day)
+    if day is None or (m.has("du") and (m.val("du")[0] != "D" or m.val("du")[1] is True)):
+        return None  # only the day noun joins them
+    if not m.has("x"):
+        return TimexType.DATE, _date(_year(m.val("y")), m.val("m"), day)
+    kind, offset, anaphoric = m.val("x")
+    if anaphoric or (kind == "this" and m.idx("x") > m.idx("d")):
+        return None
+    return TimexType.DATE, _date(_year(m.val("y")), m.val("m"), day, direction=offset)
 
 
 @_rule("pod_of_date",
@@ -355,12 +365,12 @@ def _after_proper_name(s: Symbols, i: int) -> bool:
 
 
 @_rule("month_deictic_year",
-       "(?: (?P<d>DAY) DOT? OF? ART? )? (?P<m>MONTH) (?P<x>DEI) (?P<u>UNITY)",
+       "(?: (?P<d>DAY) DOT? OF? ART? )? (?P<m>MONTH) OF? (?P<x>DEI) (?P<u>UNITY)",
        "(?P<m>MONTH) DOT? (?P<d>DAY) (?! [dyn]) (?P<x>DEI) (?P<u>UNITY)",
-       "(?: (?P<d>DAY) DOT? OF? ART? )? (?P<m>MONTH) (?P<r>REL)")
+       "(?: (?P<d>DAY) DOT? OF? ART? )? (?P<m>MONTH) OF? (?P<r>REL)")
 def _month_deictic_year(m: _M, lex: Lexicon) -> _Built:
     """ "October this year", "April next year", "3 March last year", "Maret tahun lalu",
-    "tháng 3 năm ngoái": one date."""
+    "tháng 3 năm ngoái", "noviembre del año pasado": one date."""
     if m.has("r"):
         unit, offset, anaphoric = m.val("r")
         kind = "this" if unit == "Y" else ""
