@@ -143,6 +143,9 @@ class Lexicon:
     """Words after which a number with the plural hour word is a time: "à 15 heures"."""
     clock_bare: frozenset[str] = frozenset()
     """Words after which a bare hour is a time: "alle 15"."""
+    ago_before_date: frozenset[str] = frozenset()
+    """Ago words that mean "before" before a date: "trước" ("ba năm trước", "trước năm
+    2026")."""
 
 
 @functools.cache
@@ -314,7 +317,8 @@ class _Compiler:
             participle_after=self._folded_list("tense", "participle_after"),
             night_to=self._folded_list("relations", "night_to"),
             amount_nouns=self._folded_list("amount_nouns", "words"),
-            lowercase=MappingProxyType(self._lowercase()))
+            lowercase=MappingProxyType(self._lowercase()),
+            ago_before_date=self._folded_list("relations", "ago_before_date"))
 
     def _lowercase(self) -> dict[str, Entry]:
         out: dict[str, Entry] = {}
@@ -345,11 +349,13 @@ class _Compiler:
             forms += [(f, int(n)) for f, n in extra.items()]
             longest: dict[int, int] = {}
             for form, n in forms:
-                longest[n] = max(longest.get(n, 0), len(form.rstrip(".")))
+                if " " not in form:  # "bulan Mei" makes no abbreviation of "Mei"
+                    longest[n] = max(longest.get(n, 0), len(form.rstrip(".")))
             for form, n in forms:
                 folded = form.casefold().rstrip(".")
                 # A form shorter than the month's full name is an abbreviation: "jan", "Mrz".
-                is_weak = folded in ambiguous or (len(folded) <= 3 and len(folded) < longest[n])
+                is_weak = folded in ambiguous or (len(folded) <= 3
+                                                  and len(folded) < longest.get(n, 0))
                 sym = weak if is_weak else strong
                 origin = "dateparser" if (form, n) not in extra.items() else f"names.{table}"
                 self.add(form.rstrip("."), Entry(sym, n), origin)
@@ -370,7 +376,11 @@ class _Compiler:
         self._decades(tens)
         for w in self.table("vague_numbers").get("words", []):
             self.add(w, Entry(Sym.COUNT, "X"), "vague_numbers")
-        for form, n in self.table("ordinals").items():
+        ordinals = dict(self.table("ordinals"))
+        for template in ordinals.pop("prefixed", []):  # "ke-{n}": ke-1 … ke-100
+            for n in range(1, 101):
+                self.add(template.format(n=n), Entry(Sym.ORDINAL, n), "ordinals")
+        for form, n in ordinals.items():
             self.add(form, Entry(Sym.ORDINAL, int(n)), "ordinals")
 
     def _decades(self, tens: list[tuple[str, int]]) -> None:

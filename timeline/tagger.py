@@ -287,6 +287,17 @@ def _iso_date(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Known(CalendarDate.of(year=year, month=month, day=day))
 
 
+# What may stand before a day/month in figures when it ends with the day noun.
+_BEFORE_DAY_NOUN = {Sym.UNIT, Sym.UNIT_YEAR, Sym.BEFORE, Sym.AFTER, Sym.TO, Sym.FROM, "-"}
+
+
+def _day_noun(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` (a token, or a phrase such as "trước ngày") ends with the day
+    noun, which makes the day/month in figures after it a date."""
+    entry = lex.words.get(text.rsplit(None, 1)[-1].casefold())
+    return entry is not None and entry.sym == Sym.UNIT and entry.value[0] == "D"
+
+
 @_rule("numeric_date", "ART? (?P<a>DIG) (?P<s1>SEP) (?P<b>DIG) (?P<s2>SEP) (?P<y>YEAR)")
 def _numeric_date(m: _M, lex: Lexicon) -> _Built:
     if m.text("s1") != m.text("s2"):
@@ -315,14 +326,16 @@ def _numeric_date(m: _M, lex: Lexicon) -> _Built:
 @_rule("numeric_day_month", "ART (?P<a>DIG) SLASH (?P<b>DIG) (?! [./-]? [dyn])",
        "(?P<a>DIG) SLASH (?P<b>DIG) DASH? (?P<y>YEAR)",
        "(?<= LP ) (?P<a>DIG) SLASH (?P<b>DIG) (?= RP )",
-       "(?: (?<= UNIT ) | (?<= SWDAY COMMA ) ) (?P<a>DIG) (?: SLASH | DASH ) (?P<b>DIG)"
-       " (?! [./-]? [dynMm] )")
+       "(?: (?<= UNIT | BEFORE | AFTER | TO | FROM ) | (?<= SWDAY COMMA ) ) (?P<a>DIG)"
+       " (?: SLASH | DASH ) (?P<b>DIG) (?! [./-]? [dynMm] )")
 def _numeric_day_month(m: _M, lex: Lexicon) -> _Built:
     if lex.date_order == "MDY":
         return None  # "3/4" in an MDY language is as likely a fraction or a score
-    before = m.m.start() - 1
-    if m.s.syms[before] in (Sym.UNIT, Sym.UNIT_YEAR) and m.s.values[before][0] != "D":
-        return None  # only the day noun makes "20/2" a date: "ngày 20/2", not "năm 1/2"
+    i = m.m.start()
+    if i > 0 and m.s.syms[i] == Sym.DIGITS and not m.has("y") \
+            and m.s.syms[i - 1] in _BEFORE_DAY_NOUN \
+            and not _day_noun(m.s.tokens.texts[i - 1], lex):
+        return None  # "ngày 20/2", "trước ngày 1/3", not "năm 1/2" or "from 1/3 to 1/2"
     day, month = m.val("a"), m.val("b")
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -471,8 +484,11 @@ def _year_range(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Between(Known(CalendarDate.of(year=y1)), Known(CalendarDate.of(year=y2)))
 
 
-@_rule("decade", "ART? (?P<z>DECADE) (?: DASH? UNITY)?", "ART? (?P<u>UNITY) '? (?P<n>[cd])")
+@_rule("decade", "ART? (?: (?P<du>UNIT) DASH? )? (?P<z>DECADE) (?: DASH? UNITY)?",
+       "ART? (?P<u>UNITY) '? (?P<n>[cd])")
 def _decade(m: _M, lex: Lexicon) -> _Built:
+    if m.has("du") and m.val("du")[0] not in ("Y", "DE"):
+        return None  # "tahun 1990-an", "dekade 1990-an": the year or decade noun joins
     if m.has("u"):
         if m.text("u").casefold() not in lex.decade_words:
             return None
@@ -491,6 +507,66 @@ def _decade(m: _M, lex: Lexicon) -> _Built:
         return None
     form = f"{v // 100}" if v % 100 == 0 else f"{v // 10}"
     return TimexType.DATE, Known(_calendar(form))
+
+
+@_rule("unit_number",
+       "(?P<u>UNIT) (?P<o>ORD | DIG | YEAR | x) (?! [./:-] [dn] )"
+       " (?: (?: SLASH | DASH | COMMA? UNITY? ) (?P<y>YEAR) | (?P<r>REL) )?")
+def _unit_number(m: _M, lex: Lexicon) -> _Built:
+    """A unit word before its number, as Indonesian, Vietnamese and the Romance
+    languages write them: "abad ke-19", "thế kỷ XIX", "siglo XIX" (the 19th century),
+    "kuartal pertama 2025", "quý I/2025", "triwulan III tahun lalu", "semester 1",
+    "thập niên 1990", "thập niên 90" (the 1990s)."""
+    unit = m.val("u")[0]
+    if unit not in ("CE", "Q", "HALF", "DE"):
+        return None
+    o = m.idx("o")
+    roman = m.s.syms[o] == Sym.WORD
+    n = _roman(m.text("o")) if roman else m.val("o")
+    i = m.m.start()
+    if not isinstance(n, int) or (i > 0 and m.s.syms[i - 1] == Sym.ARTICLE
+                                  and (m.s.syms[o] == Sym.DIGITS or m.text("o") == "I")):
+        return None  # "the quarter 2 cents", "the quarter I expect": not a unit's number
+    year = _year(m.val("y"))
+    if m.has("r"):
+        r_unit, offset, anaphoric = m.val("r")
+        if r_unit != "Y" or anaphoric:
+            return None
+    if unit in ("Q", "HALF"):
+        kind, top = ("Q", 4) if unit == "Q" else ("H", 2)
+        if not 1 <= n <= top or m.s.syms[o] == Sym.YEAR_NUM:
+            return None
+        if m.has("r"):
+            return TimexType.DATE, (MissingYear(quarter=n, year_offset=offset) if kind == "Q"
+                                    else MissingYear(half=n, year_offset=offset))
+        if year is not None:
+            return TimexType.DATE, Known(CalendarDate.of(year=year, quarter=n) if kind == "Q"
+                                         else CalendarDate.of(year=year, half=n))
+        return TimexType.DATE, MissingYear(quarter=n) if kind == "Q" else MissingYear(half=n)
+    if m.has("y") or m.has("r"):
+        return None
+    if unit == "CE":
+        return (TimexType.DATE, Known(_calendar(f"{n - 1:02d}"))) if 1 <= n <= 30 else None
+    if m.s.syms[o] not in (Sym.YEAR_NUM, Sym.DIGITS) or n % 10:
+        return None  # a decade in figures: "thập niên 1990", "thập niên 90"
+    if n < 100:
+        n += 1900
+    return (TimexType.DATE, Known(_calendar(f"{n // 10}"))) if 1000 <= n <= 2999 else None
+
+
+_ROMAN_RE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman(text: str) -> int | None:
+    """The value of an upper-case Roman numeral up to 39 ("XIX" is 19), else None."""
+    if not _ROMAN_RE.fullmatch(text):
+        return None
+    total = 0
+    for k, c in enumerate(text):
+        v = _ROMAN_DIGITS[c]
+        total += -v if k + 1 < len(text) and _ROMAN_DIGITS[text[k + 1]] > v else v
+    return total
 
 
 @_rule("century", "ART? (?P<o>ORD|DIG DOT) (?P<u>UNIT)")
@@ -636,11 +712,17 @@ def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Shift(unit, offset, anaphoric=anaphoric)
 
 
-@_rule("the_unit", "ART (?P<u>UNIT) (?! OF? [ydcn])")
+@_rule("the_unit", "ART (?P<u>UNIT) (?! OF? [ydcn])",
+       "(?<= MOD ) (?P<u>UNIT) (?! OF? [ydcnx] | DEIA | ORD | MONTH | SEASON )")
 def _the_unit(m: _M, lex: Lexicon) -> _Built:
+    """ "the year", "the quarter"; "akhir tahun", "cuối năm" (the end of the year: in
+    a language without articles a bound modifier makes the unit definite)."""
     unit, plural = m.val("u")
     if plural is True or unit not in ("Y", "Q", "M", "W", "WE"):
         return None
+    i = m.m.start()
+    if m.s.syms[i] != Sym.ARTICLE and m.s.values[i - 1] not in ("START", "MID", "END"):
+        return None  # "lebih dari tahun …": only a bound of the period makes it one
     if _off_calendar_period(m, unit):
         return TimexType.DURATION, Known(Duration.of(unit, 1))
     return TimexType.DATE, Shift(unit, 0, anaphoric=unit in ("Q", "Y"))
@@ -1263,8 +1345,10 @@ def _candidate(s: Symbols, a: int, b: int, reading: Reading, rule: str,
         start = i
         if start > 0 and syms[start - 1] == Sym.ARTICLE:
             start -= 1
-    elif a > 0 and syms[a - 1] in (Sym.BEFORE, Sym.AFTER, Sym.AGO_PREFIX) \
-            and kind == TimexType.DATE:
+    elif a > 0 and kind == TimexType.DATE and (
+            syms[a - 1] in (Sym.BEFORE, Sym.AFTER, Sym.AGO_PREFIX)
+            or (syms[a - 1] == Sym.AGO
+                and s.tokens.texts[a - 1].casefold() in lex.ago_before_date)):
         mod = Mod.AFTER if syms[a - 1] == Sym.AFTER else Mod.BEFORE
     elif a > 0 and syms[a - 1] == Sym.AGO and kind == TimexType.DATE \
             and s.tokens.texts[a - 1].casefold() in lex.since_words:
