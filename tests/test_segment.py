@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.pipeline import detect_language
+from timeline.detect import detect_language
 from timeline.segment import sentences, tokenize
 
 

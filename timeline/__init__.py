@@ -6,6 +6,7 @@ Example:
     ['1950-01-18']
 """
 
+from timeline.detect import detect_language
 from timeline.errors import (
     InputError,
     InvalidTimexError,
@@ -24,7 +25,7 @@ from timeline.models import (
     TimeExpression,
     Timeline,
 )
-from timeline.pipeline import detect_language, extract, tag
+from timeline.pipeline import extract, tag
 from timeline.values import Granularity, Mod, TimexValue
 
 __all__ = [

@@ -199,17 +199,33 @@ def _language_data(code: str) -> dict[str, Any]:
         raise LexiconError(f"{path}: {exc}") from exc
 
 
-def detection_stopwords(code: str) -> frozenset[str]:
-    """The words that identify a language, read without compiling the whole lexicon
-    (so language detection does not pay for twelve lexicons).
+@attrs.frozen
+class DetectionProfile:
+    """What identifies a language in running text, from the ``[detect]`` table.
+
+    ``stopwords``: frequent words distinctive of it among the supported languages;
+    ``common``: frequent words it shares with others; ``letters``: letters its
+    spelling uses that English does not.
 
     Example:
-        >>> "the" in detection_stopwords("en")
-        True
+        >>> p = detection_profile("sv")
+        >>> "och" in p.stopwords, "i" in p.common, "å" in p.letters
+        (True, True, True)
     """
+
+    stopwords: frozenset[str]
+    common: frozenset[str]
+    letters: frozenset[str]
+
+
+def detection_profile(code: str) -> DetectionProfile:
+    """A language's `DetectionProfile`, read without compiling the whole lexicon
+    (so language detection does not pay for twelve lexicons)."""
     code = normalize_code(code)
     detect = _language_data(code).get("detect", {})
-    return frozenset(w.casefold() for w in detect.get("stopwords", []))
+    return DetectionProfile(frozenset(w.casefold() for w in detect.get("stopwords", [])),
+                            frozenset(w.casefold() for w in detect.get("common", [])),
+                            frozenset(detect.get("letters", "").lower()))
 
 
 def _dateparser_names(locale: str) -> dict[str, Any]:

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import pathlib
 import re
 from collections.abc import Iterable
 
 from timeline.anchor import Anchored, anchor_candidates, find_dateline
+from timeline.detect import detect_language
 from timeline.errors import InputError
 from timeline.events import Mention, find_mentions
 from timeline.lexicon import (
-    available_languages,
-    detection_stopwords,
     load_lexicon,
     normalize_code,
 )
@@ -27,7 +25,6 @@ from timeline.models import (
     time_expressions,
 )
 from timeline.reconcile import counted_from_events, mention_records, reconcile
-from timeline.segment import guess_language
 from timeline.tagger import find_candidates
 
 DocumentLike = str | os.PathLike[str] | Document
@@ -56,25 +53,6 @@ def parse_published(published: dt.date | str | None) -> dt.date | None:
         return dt.date.fromisoformat(written)
     except ValueError as exc:
         raise InputError(f"invalid published date {published!r}: expected YYYY-MM-DD") from exc
-
-
-def detect_language(text: str) -> str:
-    """The supported language the text is most likely written in (English if unsure).
-
-    Example:
-        >>> detect_language("The talks will continue next week, the minister said.")
-        'en'
-    """
-    return guess_language(text, _stopword_index()) or "en"
-
-
-@functools.cache
-def _stopword_index() -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for code in available_languages():
-        for word in detection_stopwords(code):
-            index.setdefault(word, []).append(code)
-    return {w: tuple(codes) for w, codes in index.items()}
 
 
 def tag(text: str, *, language: str | None = None,

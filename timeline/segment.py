@@ -8,8 +8,6 @@ into its parts. Every pattern here runs in linear time.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 TOKEN_PATTERN = r"\d+|[^\W\d_]+|\n|[^\s]"
@@ -79,25 +77,3 @@ def _append_stripped(text: str, start: int, end: int, out: list[tuple[int, int]]
         end -= 1
     if end > start:
         out.append((start, end))
-
-
-def guess_language(text: str, index: Mapping[str, Sequence[str]], *,
-                   sample: int = 4000) -> str | None:
-    """The language whose stopwords cover most of the sample, or None.
-
-    Args:
-        text: the document.
-        index: each stopword with the languages it belongs to.
-        sample: how many characters from the start to look at.
-
-    Example:
-        >>> guess_language("the cat and the dog", {"the": ["en"], "and": ["en"], "de": ["nl"]})
-        'en'
-    """
-    counts: Counter[str] = Counter()
-    for word, n in Counter(re.findall(r"[^\W\d_]+", text[:sample].casefold())).items():
-        for code in index.get(word, ()):
-            counts[code] += n
-    if not counts:
-        return None
-    return min(counts, key=lambda code: (-counts[code], code))

@@ -1,0 +1,105 @@
+"""Which supported language a text is written in.
+
+Words and letters give the evidence: each occurrence of a word from a
+language's ``[detect]`` lists counts one point, split between the languages
+that list it (so "og" counts a third each for Danish, Norwegian and Swedish,
+and "the" a whole point for English), and each letter English does not use
+(``ø``, ``ñ``, ``ơ``) counts half a point, split the same way. A text long
+enough gives one language a clear lead. A short one (a headline, one sentence)
+may not: then every language tags it, and the one that reads most of it as
+time expressions wins ("Mødet fandt sted d. 12. marts 2024" is Danish because
+only Danish reads "12. marts 2024"), the word evidence breaking ties.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+
+from timeline.lexicon import available_languages, detection_profile, load_lexicon
+from timeline.tagger import find_candidates
+
+_SAMPLE = 4000  # characters read from the start of the text
+_SURE = 3.0  # points the leader needs, and its lead, to be taken without tagging
+_LETTER_POINTS = 0.5
+_CLOSE = 1.0  # points: languages this close to the leader are told apart by tagging
+_FALLBACK = "en"  # when nothing at all tells the languages apart
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> str:
+    """The supported language the text is most likely written in (English if nothing
+    tells).
+
+    Example:
+        >>> detect_language("The talks will continue next week, the minister said.")
+        'en'
+        >>> detect_language("Mødet fandt sted d. 12. marts 2024.")
+        'da'
+    """
+    sample = text[:_SAMPLE]
+    scores = language_scores(sample)
+    ranked = sorted(scores, key=lambda code: (-scores[code], code))
+    if ranked:
+        lead = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0.0)
+        if scores[ranked[0]] >= _SURE and lead >= _SURE:
+            return ranked[0]
+    return _by_tagging(sample, scores)
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """The word and letter points of each language that has any.
+
+    Example:
+        >>> s = language_scores("Han kom hjem i går og spiste.")
+        >>> max(s, key=s.__getitem__) in ("da", "no", "sv")
+        True
+    """
+    words, letters, letter_re = _profiles()
+    folded = text.casefold()
+    scores: defaultdict[str, float] = defaultdict(float)
+    for word, n in Counter(_WORD_RE.findall(folded)).items():
+        codes = words.get(word)
+        if codes:
+            for code in codes:
+                scores[code] += n / len(codes)
+    if letter_re is not None:
+        for letter, n in Counter(letter_re.findall(text.lower())).items():
+            codes = letters[letter]
+            for code in codes:
+                scores[code] += _LETTER_POINTS * n / len(codes)
+    return dict(scores)
+
+
+def _by_tagging(text: str, scores: dict[str, float]) -> str:
+    """Among the languages the evidence cannot tell apart (within a point, or half
+    the leader's points, of the leader), the one that reads most characters of ``text``
+    as time expressions; ties go to the evidence, then to English, then to the
+    first code."""
+    top = max(scores.values(), default=0.0)
+    floor = top - max(_CLOSE, top / 2)
+    close = [code for code in available_languages() if scores.get(code, 0.0) >= floor]
+    best: tuple[int, float, bool, str] | None = None
+    for code in close:
+        covered = sum(c.end - c.start for c in find_candidates(text, load_lexicon(code)))
+        key = (covered, scores.get(code, 0.0), code == _FALLBACK, code)
+        if best is None or key[:3] > best[:3]:
+            best = key
+    return best[3] if best is not None and (best[0] or best[1]) else _FALLBACK
+
+
+@functools.cache
+def _profiles() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
+                         re.Pattern[str] | None]:
+    words: dict[str, list[str]] = {}
+    letters: dict[str, list[str]] = {}
+    for code in available_languages():
+        profile = detection_profile(code)
+        for word in profile.stopwords | profile.common:
+            words.setdefault(word, []).append(code)
+        for letter in profile.letters:
+            letters.setdefault(letter, []).append(code)
+    letter_re = re.compile("[" + re.escape("".join(sorted(letters))) + "]") if letters else None
+    return ({w: tuple(c) for w, c in words.items()},
+            {ch: tuple(c) for ch, c in letters.items()}, letter_re)
