@@ -73,12 +73,14 @@ def test_dutch_and_german_take_the_language_of_the_pipeline() -> None:
 
 
 def test_language_comes_from_config_then_pipeline_then_detection() -> None:
-    # One word gives detection nothing to go on: it falls back to English.
     assert _rows(_pipeline("nl", published="2025-02-21")("gisteren")) == [
         ("gisteren", "DATE", "2025-02-20", None)]
     assert _rows(_pipeline("en", language="nl", published="2025-02-21")("gisteren")) == [
         ("gisteren", "DATE", "2025-02-20", None)]
-    assert _rows(_pipeline("xx", published="2025-02-21")("gisteren")) == []
+    # One word gives detection no evidence; only Dutch reads it as a date.
+    assert _rows(_pipeline("xx", published="2025-02-21")("gisteren")) == [
+        ("gisteren", "DATE", "2025-02-20", None)]
+    assert _rows(_pipeline("de", language="en", published="2025-02-21")("gisteren")) == []
     detected = _pipeline("xx", published="2025-02-21")(
         "Het overleg begon gisteren en de ministers zijn het nog niet eens.")
     assert _rows(detected) == [("gisteren", "DATE", "2025-02-20", None)]
