@@ -39,3 +39,11 @@ def test_unbounded_pattern_is_scanned_everywhere() -> None:
     syms = "d" * 6000 + "M"
     assert [m.span() for m in SymbolScan(syms).matches(
         __import__("re").compile("d+M"), shape("d+M"))] == [(0, 6001)]
+
+
+def test_shape_of_alternatives() -> None:
+    # Every alternative needs one of its symbols: the match needs one of them all.
+    s = shape("a?(?:(?P<p>P)|(?P<j>J)f?)(?P<d>[do])")
+    assert set(s.needs) == {frozenset("PJ"), frozenset("do")}
+    # An alternative that needs nothing makes the group need nothing.
+    assert shape("(?:P|f?)d").needs == (frozenset("d"),)

@@ -53,18 +53,29 @@ def shape(pattern: str) -> Shape:
         return Shape()
     needs: list[frozenset[str]] = []
 
-    def required(seq: Any) -> None:
+    def required(seq: Any, into: list[frozenset[str]]) -> None:
         for op, av in seq:
             if op is c.LITERAL:
-                needs.append(frozenset(chr(av)))
+                into.append(frozenset(chr(av)))
             elif op is c.IN and all(o in (c.LITERAL, c.RANGE) for o, _ in av):
-                needs.append(frozenset(
+                into.append(frozenset(
                     chr(x) for o, a in av
                     for x in ((a,) if o is c.LITERAL else range(a[0], a[1] + 1))))
             elif op is c.SUBPATTERN:
-                required(av[3])
+                required(av[3], into)
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-                required(av[2])
+                required(av[2], into)
+            elif op is c.BRANCH:
+                # Each alternative needs something: the match needs one of those.
+                firsts: set[str] = set()
+                for branch in av[1]:
+                    own: list[frozenset[str]] = []
+                    required(branch, own)
+                    if not own:
+                        break
+                    firsts |= min(own, key=len)
+                else:
+                    into.append(frozenset(firsts))
 
     def lookahead(seq: Any) -> int:
         total = 0
@@ -79,7 +90,7 @@ def shape(pattern: str) -> Shape:
                 total += sum(lookahead(branch) for branch in av[1])
         return total
 
-    required(parsed)
+    required(parsed, needs)
     reach = width + lookahead(parsed)
     return Shape(tuple(dict.fromkeys(needs)), reach if reach <= _MAX_WIDTH else None)
 
