@@ -522,6 +522,8 @@ class _Compiler:
         if not self.data.get("compounds", False):
             return
         pods = [(w, e.value) for w, e in self.words.items() if e.sym == Sym.POD]
+        for pod, words in self.table("compound_parts_of_day").items():
+            pods += [(_folded(w), pod) for w in self.words_of("compound_parts_of_day", pod, words)]
         days = [(w, e.value) for w, e in self.words.items() if e.sym == Sym.WEEKDAY]
         for dw, dn in days:
             for pw, pv in pods:

@@ -713,16 +713,20 @@ def _deictic_unit(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("the_unit", "ART (?P<u>UNIT) (?! OF? [ydcn])",
-       "(?<= MOD ) (?P<u>UNIT) (?! OF? [ydcnx] | DEIA | ORD | MONTH | SEASON )")
+       "(?<= MOD ) (?P<u>UNIT) (?! OF? [ydcnx] | DEIA | ORD | MONTH | SEASON )",
+       "(?<= MOD OF ) (?P<u>UNIT) (?! OF? [ydcn] | DEIA | ORD | MONTH | SEASON )")
 def _the_unit(m: _M, lex: Lexicon) -> _Built:
     """ "the year", "the quarter"; "akhir tahun", "cuối năm" (the end of the year: in
-    a language without articles a bound modifier makes the unit definite)."""
+    a language without articles a bound modifier makes the unit definite); "slutten av
+    året", "i början av veckan" (Nordic nouns carry their article)."""
     unit, plural = m.val("u")
     if plural is True or unit not in ("Y", "Q", "M", "W", "WE"):
         return None
     i = m.m.start()
-    if m.s.syms[i] != Sym.ARTICLE and m.s.values[i - 1] not in ("START", "MID", "END"):
-        return None  # "lebih dari tahun …": only a bound of the period makes it one
+    if m.s.syms[i] != Sym.ARTICLE:
+        j = i - 2 if m.s.syms[i - 1] == Sym.OF else i - 1
+        if m.s.values[j] not in ("START", "MID", "END"):
+            return None  # "lebih dari tahun …", "over året": only a bound of the period
     if _off_calendar_period(m, unit):
         return TimexType.DURATION, Known(Duration.of(unit, 1))
     return TimexType.DATE, Shift(unit, 0, anaphoric=unit in ("Q", "Y"))
@@ -903,6 +907,21 @@ def _in_future(m: _M, lex: Lexicon) -> _Built:
     if not isinstance(n, int) or unit not in _DURATION_UNITS or unit in ("HALF", "WE"):
         return None
     return TimexType.DURATION, Known(Duration.of(unit, n))
+
+
+@_rule("hour_word_duration", "(?P<n>NUM) HOURW")
+def _hour_word_duration(m: _M, lex: Lexicon) -> _Built:
+    """ "binnen 48 uur", "meer dan 10 uur", "in 24 uur": the clock word after a count is
+    an hour unit when no clock has that hour or a duration word stands before it."""
+    n, start = m.val("n"), m.m.start()
+    if not isinstance(n, int) or n > 10000:
+        return None
+    prev = m.s.syms[start - 1] if start > 0 else ""
+    lasting = prev == Sym.FUTURE or (prev == Sym.MOD and m.s.values[start - 1] in (
+        "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"))
+    if n < 24 and not lasting:
+        return None
+    return TimexType.DURATION, Known(Duration.of("H", n))
 
 
 @_rule("duration", "(?: ART ORD? )? (?P<n>NUM) DASH? (?P<u>UNIT) (?! DASH? AGE)",
