@@ -673,16 +673,16 @@ def _quarter_of_year(m: _M) -> _Built:
     return TimexType.DATE, MissingYear(half=n, year_offset=offset)
 
 
-def _year_offset(m: _M) -> tuple[bool, int | None]:
+def _year_offset(m: _M) -> tuple[bool, int]:
     """The year a period belongs to, named by ``_OF_YEAR`` or a relative word before it
     ("i fjor høst", "årets første kvartal"): whether the words name one year (not a
     plural, an anaphoric "året før" or a recent past) and its offset from the
-    reference's year, None for "the year" (the reference's or the story's)."""
+    reference's year ("the year" is the reference's, or the story's without one)."""
     if m.has("r"):
         unit, offset, anaphoric = m.val("r")
         return unit == "Y" and not anaphoric, int(offset)
     if m.has("g2"):
-        return m.val("g2")[1] is not True, None
+        return m.val("g2")[1] is not True, 0
     kind, offset, anaphoric = m.val("x")
     return not (anaphoric or kind == "recent" or m.val("g")[1] is True), int(offset)
 
