@@ -485,10 +485,21 @@ def _year_range(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("decade", "ART? (?: (?P<du>UNIT) DASH? )? (?P<z>DECADE) (?: DASH? UNITY)?",
-       "ART? (?P<u>UNITY) '? (?P<n>[cd])")
+       "ART? (?P<u>UNITY) '? (?P<n>[cd])", "ART? (?P<dw>UNIT) OF ART? '? (?P<n>[cdy])")
 def _decade(m: _M, lex: Lexicon) -> _Built:
+    """ "the 1990s", "los años 90", "tahun 1990-an", "la década de 1990", "a década de
+    90", "la década de los 90"."""
     if m.has("du") and m.val("du")[0] not in ("Y", "DE"):
         return None  # "tahun 1990-an", "dekade 1990-an": the year or decade noun joins
+    if m.has("dw"):
+        n, four = m.val("n"), m.s.syms[m.idx("n")] == Sym.YEAR_NUM
+        if m.val("dw") != ("DE", False) or not isinstance(n, int):
+            return None
+        if four and 1000 <= n <= 2999 and n % 10 == 0:
+            return TimexType.DATE, Known(_calendar(f"{n // 10}"))
+        if not four and n in range(20, 100, 10):
+            return TimexType.DATE, Known(_calendar(f"19{n // 10}"))
+        return None
     if m.has("u"):
         if m.text("u").casefold() not in lex.decade_words:
             return None
@@ -527,6 +538,9 @@ def _unit_number(m: _M, lex: Lexicon) -> _Built:
     if not isinstance(n, int) or (i > 0 and m.s.syms[i - 1] == Sym.ARTICLE
                                   and (m.s.syms[o] == Sym.DIGITS or m.text("o") == "I")):
         return None  # "the quarter 2 cents", "the quarter I expect": not a unit's number
+    if m.s.syms[o] == Sym.DIGITS and m.text("u")[:1].isupper() and i > 0 \
+            and m.s.syms[i - 1] not in ".|\"'":
+        return None  # "Century 21" inside a sentence: a name
     year = _year(m.val("y"))
     if m.has("r"):
         r_unit, offset, anaphoric = m.val("r")
