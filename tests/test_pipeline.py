@@ -92,6 +92,19 @@ def test_without_any_reference_only_certain_parts_are_given() -> None:
     assert (t.value, t.anchor) == ("XXXX-02-20", None)
 
 
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("The Senate voted yesterday.", "en", "XXXX-XX-XX"),
+    ("The vote is next week.", "en", "XXXX-WXX"),
+    ("Vorige maand stegen de prijzen.", "nl", "XXXX-XX"),
+    ("El año pasado subieron los precios.", "es", "XXXX"),
+    ("Das Ergebnis des letzten Quartals war schwach.", "de", "XXXX-QX"),
+])
+def test_a_relative_expression_with_nothing_to_count_from_keeps_its_kind(
+        text: str, lang: str, value: str) -> None:
+    [t] = timeline.tag(text, language=lang)
+    assert (t.value, t.anchor) == (value, None)
+
+
 def test_explainable_numeric_date() -> None:
     [t] = timeline.tag("signed 03/04/2025", language="en")
     assert t.value == "2025-03-04" and t.rule == "numeric_date"

@@ -48,6 +48,8 @@ _SHIFT_GRANULARITY = {
     "H": Granularity.DAY, "MIN": Granularity.DAY, "S": Granularity.DAY, "WE": Granularity.WEEK,
     "HALF": Granularity.HALF,
 }
+_UNKNOWN_OF_UNIT = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX",
+                    "Q": "XXXX-QX", "HALF": "XXXX-HX", "WE": "XXXX-WXX-WE"}
 _SHIFT_DELTA = {
     "D": relativedelta(days=1), "W": relativedelta(weeks=1), "M": relativedelta(months=1),
     "Y": relativedelta(years=1), "Q": relativedelta(months=3), "DE": relativedelta(years=10),
@@ -360,9 +362,13 @@ def _resolve_shift(p: Shift, tense: int,
     if base is None:
         if state.year is not None and p.unit in ("Y", "DE", "CE"):
             base, anchor = dt.date(state.year, 7, 1), "narrative"
+        elif p.part_of_day:
+            return at_part_of_day(CalendarDate.of(), p.part_of_day), None
         else:
-            return (at_part_of_day(CalendarDate.of(), p.part_of_day) if p.part_of_day
-                    else None), None
+            # Nothing to count from: what is certain is the kind of period ("yesterday"
+            # is some day, XXXX-XX-XX).
+            unknown = _UNKNOWN_OF_UNIT.get(p.unit)
+            return (TimexValue.parse(unknown) if unknown else None), None
     day = base + _SHIFT_DELTA[p.unit] * p.amount
     if p.unit == "WE":
         if p.amount == 0 and tense < 0 and day.isoweekday() < 6:
