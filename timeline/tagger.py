@@ -844,18 +844,19 @@ def _deictic_period(m: _M, lex: Lexicon) -> _Built:
 def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
     """ "next Friday", "mardi prochain", "Kamis lalu" (last Thursday: the ago word
     after a weekday), "Senin pekan depan", "thứ Hai tuần trước" (Monday of next or
-    last week)."""
+    last week); a part of day makes it a time ("el próximo jueves por la tarde")."""
+    kind = TimexType.TIME if m.has("p") else TimexType.DATE
     if m.has("r"):
         unit, week, anaphoric = m.val("r")
         if unit != "W" or anaphoric:
             return None
-        return TimexType.DATE, WeekdayOf(m.val("w"), 0, _pod(m), week=week)
+        return kind, WeekdayOf(m.val("w"), 0, _pod(m), week=week)
     if m.has("g"):
-        return TimexType.DATE, WeekdayOf(m.val("w"), -1, _pod(m))
+        return kind, WeekdayOf(m.val("w"), -1, _pod(m))
     if _postposed_this(m):
         return None  # "said Friday that …": a conjunction, not "this Friday"
     offset = m.val("x")[1]
-    return TimexType.DATE, WeekdayOf(m.val("w"), offset or 0, _pod(m))
+    return kind, WeekdayOf(m.val("w"), offset or 0, _pod(m))
 
 
 @_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>MONTH)",
