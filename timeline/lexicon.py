@@ -311,6 +311,8 @@ class _Compiler:
         self._names()
         self._numbers()
         self._tables()
+        for w in self.words_of("not_dates", "words", self.table("not_dates").get("words", [])):
+            self.add(w, Entry(Sym.WORD), "not_dates")  # "Rio de Janeiro": a name, no month
         self._compounds()
         suffixes = self._suffixes()
         phrases = {k: tuple(sorted(v, key=lambda a: -len(a[0]))) for k, v in self.phrases.items()}
