@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.lexicon import Sym
-from timeline.rulescan import SymbolScan, shape
+from timeline.rulescan import SymbolScan, lead_matches, shape
 from timeline.tagger import RULES
 
 ALPHABET = sorted({v for k, v in vars(Sym).items() if k.isupper() and len(v) == 1}
@@ -47,3 +47,27 @@ def test_shape_of_alternatives() -> None:
     assert set(s.needs) == {frozenset("PJ"), frozenset("do")}
     # An alternative that needs nothing makes the group need nothing.
     assert shape("(?:P|f?)d").needs == (frozenset("d"),)
+
+
+DENSE = st.text(alphabet=ALPHABET, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DENSE, st.integers(min_value=0, max_value=10))
+def test_scanning_from_the_core_equals_finditer(syms: str, pos: int) -> None:
+    for rule in RULES:
+        s = rule.shape
+        if s.core is None:
+            continue
+        fast = [(m.span(), m.groupdict())
+                for m in lead_matches(rule.pattern, s.core, s.lead, syms, pos, len(syms))]
+        full = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(syms, pos)]
+        assert fast == full, rule.name
+
+
+def test_an_optional_first_item_is_split_off() -> None:
+    s = shape("(?:W,?|a)?(?P<d>[do])M")
+    assert s.core is not None and s.core.pattern == "(?P<d>[do])M"
+    assert s.lead == 2
+    assert shape("a|b?c").core is None  # alternatives at the top: nothing to split
+    assert shape("a?b?").core is None  # a core that may match nothing

@@ -40,6 +40,11 @@ class Shape:
 
     needs: tuple[frozenset[str], ...] = ()
     reach: int | None = None
+    core: re.Pattern[str] | None = None
+    """The pattern without its optional first item (``a?`` in ``a?(?P<d>[do])M``), when
+    it has one: see `lead_matches`."""
+    lead: int = 0
+    """The most symbols that optional first item takes."""
 
 
 def shape(pattern: str) -> Shape:
@@ -92,7 +97,101 @@ def shape(pattern: str) -> Shape:
 
     required(parsed, needs)
     reach = width + lookahead(parsed)
-    return Shape(tuple(dict.fromkeys(needs)), reach if reach <= _MAX_WIDTH else None)
+    core, lead = _core(pattern, parsed, c)
+    return Shape(tuple(dict.fromkeys(needs)), reach if reach <= _MAX_WIDTH else None,
+                 core, lead)
+
+
+def _core(pattern: str, parsed: Any, c: Any) -> tuple[re.Pattern[str] | None, int]:
+    """The pattern after an optional first item, and that item's widest match.
+
+    The regular expression engine skips ahead fast only to where a pattern's first
+    item can match; an optional first item (an article, a preposition) makes it try
+    every position. The core (the rest) has a definite first item, so it is
+    searched instead and the whole pattern matched just before each core match.
+    """
+    items = list(parsed)
+    if len(items) < 2 or items[0][0] is not c.MAX_REPEAT or items[0][1][:2] != (0, 1):
+        return None, 0
+    end = _item_end(pattern)
+    if end is None or pattern[end:end + 1] != "?" or pattern[end + 1:end + 2] in ("?", "+"):
+        return None, 0
+    try:
+        core = re.compile(pattern[end + 1:])
+        lead = importlib.import_module("re._parser").parse(pattern[:end]).getwidth()[1]
+    except re.error:
+        return None, 0
+    if core.groups > parsed.state.groups - 1 or lead > _MAX_WIDTH \
+            or importlib.import_module("re._parser").parse(core.pattern).getwidth()[0] == 0:
+        return None, 0
+    return core, lead
+
+
+def _item_end(pattern: str) -> int | None:
+    """Where the first item of ``pattern`` (a symbol, an escape, a class or a
+    group) ends, or None."""
+    if not pattern:
+        return None
+    first = pattern[0]
+    if first == "\\":
+        return 2
+    if first == "[":
+        close = pattern.find("]", 2)
+        return None if close < 0 else close + 1
+    if first != "(":
+        return None if first in "?*+{|)^$." else 1
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            close = pattern.find("]", i + 2)
+            if close < 0:
+                return None
+            i = close + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def lead_matches(pattern: re.Pattern[str], core: re.Pattern[str], lead: int, syms: str,
+                 pos: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(syms, pos, end)`` for a pattern made of an optional item at
+    most ``lead`` symbols long and then ``core``.
+
+    Every match holds a core match, so the first match at or after ``pos`` starts at
+    most ``lead`` symbols before the first core match there: the pattern is tried at
+    those few positions, leftmost first, as ``finditer`` would.
+
+    Example:
+        >>> p = re.compile("a?(?P<d>d)M")
+        >>> s = shape(p.pattern)
+        >>> [m.span() for m in lead_matches(p, s.core, s.lead, "xadMxdMadx")]
+        [(1, 4), (5, 7)]
+    """
+    stop = len(syms) if end is None else end
+    search, match = core.search, pattern.match
+    while True:
+        found = search(syms, pos, stop)
+        if found is None:
+            return
+        at = found.start()
+        for start in range(max(pos, at - lead), at + 1):
+            m = match(syms, start, stop)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:  # not reached: the pattern matches wherever its core does
+            pos = at + 1
 
 
 class SymbolScan:
@@ -123,34 +222,41 @@ class SymbolScan:
             if present.isdisjoint(need):
                 return iter(())
         if len(self.syms) < _SHORT or s.reach is None or not s.needs:
-            return pattern.finditer(self.syms)
-        return self._near(pattern, s.needs, s.reach)
+            return _finditer(pattern, s, self.syms, 0, len(self.syms))
+        return self._near(pattern, s)
 
-    def _near(self, pattern: re.Pattern[str], needs: tuple[frozenset[str], ...],
-              reach: int) -> Iterator[re.Match[str]]:
-        syms = self.syms
+    def _near(self, pattern: re.Pattern[str], s: Shape) -> Iterator[re.Match[str]]:
+        syms, needs, reach = self.syms, s.needs, s.reach
+        assert reach is not None
         if self._counts is None:
             self._counts = Counter(syms)
         counts = self._counts
         fewest, rarest = min((sum(counts[ch] for ch in need), sorted(need)) for need in needs)
-        if fewest * 2 * reach >= len(syms):
-            yield from pattern.finditer(syms)
-            return
         n = len(syms)
+        if fewest * 2 * reach >= n:
+            yield from _finditer(pattern, s, syms, 0, n)
+            return
         lo = hi = -1
         for m in _finder("".join(rarest)).finditer(syms):
             p = m.start()
             if p - reach + 1 > hi:
                 if hi >= 0:
-                    yield from _window(pattern, syms, lo, hi, min(n, hi + reach))
+                    yield from _window(pattern, s, syms, lo, hi, min(n, hi + reach))
                 lo = max(0, p - reach + 1)
             hi = p + reach
-        yield from _window(pattern, syms, lo, hi, min(n, hi + reach))
+        yield from _window(pattern, s, syms, lo, hi, min(n, hi + reach))
 
 
-def _window(pattern: re.Pattern[str], syms: str, lo: int, hi: int,
+def _finditer(pattern: re.Pattern[str], s: Shape, syms: str, pos: int,
+              end: int) -> Iterator[re.Match[str]]:
+    if s.core is not None:
+        return lead_matches(pattern, s.core, s.lead, syms, pos, end)
+    return pattern.finditer(syms, pos, end)
+
+
+def _window(pattern: re.Pattern[str], s: Shape, syms: str, lo: int, hi: int,
             end: int) -> Iterator[re.Match[str]]:
-    for m in pattern.finditer(syms, lo, end):
+    for m in _finditer(pattern, s, syms, lo, end):
         if m.start() >= hi:
             return
         yield m
