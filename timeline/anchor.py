@@ -163,12 +163,14 @@ def anchor_candidates(text: str, candidates: Sequence[Candidate],
     """
     state = _State(reference=reference)
     out: list[Anchored] = []
-    for c in candidates:
+    for k, c in enumerate(candidates):
         state.position = c.start
         state.clock_day = None
         if isinstance(c.partial, ClockTime) and state.last_day is not None \
                 and _same_phrase(text, state.last_day_end, c.start):
             state.clock_day = state.last_day  # "fredag kl. 14", "am Samstag um 18 Uhr"
+        elif isinstance(c.partial, ClockTime) and k + 1 < len(candidates):
+            state.clock_day = _day_after_clock(text, c, candidates[k + 1], state)
         try:
             value, anchor = _resolve(c.partial, c.tense, state)
         except (InvalidTimexError, ValueError, OverflowError):
@@ -193,6 +195,25 @@ def _same_phrase(text: str, end: int, start: int) -> bool:
     """Whether a clock time starting at ``start`` follows the day ending at ``end``
     closely enough to be a time on that day."""
     return 0 <= start - end <= _CLOCK_GAP and not _PHRASE_BREAK_RE.search(text, end, start)
+
+
+# Between a clock time and the day it is on: a space, or one short word ("alle 12.30
+# di domani", "a las 10 horas del domingo", "à 20 heures demain", "às 20h desta").
+_CLOCK_DAY_GAP_RE = re.compile(r"\s+(?:[^\W\d_]{1,5}\s+)?")
+
+
+def _day_after_clock(text: str, clock: Candidate, nxt: Candidate,
+                     state: _State) -> dt.date | None:
+    """The day a clock time is on when that day follows it closely: "alle 12.30 di
+    domani", "à 14 h lundi"."""
+    if nxt.type != TimexType.DATE or isinstance(nxt.partial, ClockTime) \
+            or not _CLOCK_DAY_GAP_RE.fullmatch(text, clock.end, nxt.start):
+        return None
+    try:
+        value, _ = _resolve(nxt.partial, nxt.tense, state)
+    except (InvalidTimexError, ValueError, OverflowError):
+        return None
+    return value.date() if isinstance(value, CalendarDate) else None
 
 
 def _compares(p: Partial) -> bool:
