@@ -404,6 +404,8 @@ def _resolve_shift(p: Shift, tense: int,
 def _resolve_weekday(p: WeekdayOf, tense: int,
                      state: _State) -> tuple[TimexValue | None, str | None]:
     base, anchor = _base_day(state)
+    if p.anaphoric and state.day is not None:
+        base, anchor = state.day, "narrative"
     if base is None:
         value = TimexValue.parse(f"XXXX-WXX-{(p.weekday - 1 + p.days_after) % 7 + 1}")
         if p.part_of_day and isinstance(value, CalendarDate):

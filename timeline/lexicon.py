@@ -78,6 +78,7 @@ class Sym:
     HOUR_WORD = "u"       # Uhr, o'clock
     AMPM = "p"
     CLOCK_WORD = "ζ"      # noon, midnight: a clock time, and a part of day's place
+    MORE = "μ"            # between a count and its unit: "two more years", "zwei weitere Jahre"
     PERIOD = "e"          # time, period, Zeit
     AGE = "ω"             # "old" in "a 6-year-old": the duration is an age, not a timex
     TENSE_FUTURE = "φ"
@@ -479,7 +480,7 @@ class _Compiler:
         for key, sym in (("ago", Sym.AGO), ("ago_prefix", Sym.AGO_PREFIX), ("future", Sym.FUTURE),
                          ("later", Sym.LATER), ("from", Sym.FROM), ("to", Sym.TO),
                          ("and", Sym.AND), ("of", Sym.OF), ("articles", Sym.ARTICLE),
-                         ("every", Sym.EVERY), ("hour_after", Sym.HOUR_WORD),
+                         ("every", Sym.EVERY), ("hour_after", Sym.HOUR_WORD), ("more", Sym.MORE),
                          ("age", Sym.AGE)):
             for w in self.words_of("relations", key, rel.get(key, [])):
                 self.add(w, Entry(sym), f"relations.{key}")

@@ -148,6 +148,7 @@ class WeekdayOf:
     minute: int | None = None
     days_after: int = 0  # from the weekday found: "natt til fredag" is the night before (-1)
     week: int | None = None  # "Senin pekan depan": that weekday of the week this far away
+    anaphoric: bool = False  # "the previous Friday": counted from the story's last day
 
 
 @attrs.frozen

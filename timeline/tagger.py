@@ -74,8 +74,8 @@ _CLASSES = {
     "SETW": "T", "EVERY": "E", "ART": "a", "OF": "f", "MOD": "q", "BEFORE": "B",
     "AFTER": "A", "AGO": "g", "AGOPRE": "G", "FUT": "i", "LATER": "l", "FROM": "F",
     "TO": "[r-]", "TOWORD": "r", "WORD": "x", "AND": "k", "DECADE": "Z", "QTOK": "Q",
-    "CLOCK": "t", "HOURW": "u", "AMPM": "p", "CLOCKW": "ζ", "PERIOD": "e", "ORD": "o", "DIG": "d",
-    "AGE": "ω", "CNT": "c",
+    "CLOCK": "t", "HOURW": "u", "AMPM": "p", "CLOCKW": "ζ", "MOREW": "μ", "PERIOD": "e", "ORD": "o",
+    "DIG": "d", "AGE": "ω", "CNT": "c",
     "DOT": r"\.", "COMMA": ",", "SLASH": "/", "COLON": ":", "DASH": "-", "LP": r"\(",
     "RP": r"\)", "SEP": "[./-]",
 }
@@ -855,8 +855,8 @@ def _deictic_weekday(m: _M, lex: Lexicon) -> _Built:
         return kind, WeekdayOf(m.val("w"), -1, _pod(m))
     if _postposed_this(m):
         return None  # "said Friday that …": a conjunction, not "this Friday"
-    offset = m.val("x")[1]
-    return kind, WeekdayOf(m.val("w"), offset or 0, _pod(m))
+    _, offset, anaphoric = m.val("x")
+    return kind, WeekdayOf(m.val("w"), offset or 0, _pod(m), anaphoric=anaphoric)
 
 
 @_rule("deictic_month", "ART? (?P<x>DEI) (?P<m>MONTH)",
@@ -939,7 +939,7 @@ def _hour_word_duration(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DURATION, Known(Duration.of("H", n))
 
 
-@_rule("duration", "(?: ART ORD? )? (?P<n>NUM) DASH? (?P<u>UNIT) (?! DASH? AGE)",
+@_rule("duration", "(?: ART ORD? )? (?P<n>NUM) DASH? MOREW? (?P<u>UNIT) (?! DASH? AGE)",
        "(?P<u>UNIT) (?! DASH? AGE | YEAR | DIG)")
 def _duration(m: _M, lex: Lexicon) -> _Built:
     unit, plural = m.val("u")
