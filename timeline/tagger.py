@@ -1443,9 +1443,11 @@ def _tense_near(s: Symbols, cues: list[int], a: int, b: int, lo: int, hi: int) -
     options = []
     if left >= lo:
         options.append((a - left, 0, left))
-    if 0 <= right < hi and not (left >= lo and "," in s.syms[b:right]):
-        # A cue past a comma belongs to another clause (", officials said") unless
-        # nothing before the expression can govern it ("On Tuesday, the talks ended").
+    if 0 <= right < hi and not (left >= lo and ("," in s.syms[b:right]
+                                               or Sym.AND in s.syms[b:right])):
+        # A cue past a comma or "and" belongs to another clause (", officials said",
+        # "and were planning") unless nothing before the expression can govern it
+        # ("On Tuesday, the talks ended").
         options.append((right - b + 1, 1, right))
     if not options:
         return 0
