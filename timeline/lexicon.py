@@ -136,7 +136,8 @@ class Lexicon:
     night_to: frozenset[str] = frozenset()
     """Words joining a night to the day it runs into: "natt til fredag", "Nacht zu Freitag"."""
     since_words: frozenset[str] = frozenset()
-    """Ago words that mean "since" before a date: "siden" ("for tre år siden", "siden 2020")."""
+    """Ago or from words that mean "since" before a date: "siden" ("for tre år siden",
+    "siden 2020"), Italian "dal" ("dal 3 al 5 marzo", "dal 2020")."""
     not_before_noun: frozenset[str] = frozenset()
     """Names that are a date only where no noun follows: "i vår" (this spring; "i vår
     rapport" is "in our report")."""

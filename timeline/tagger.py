@@ -1387,6 +1387,11 @@ def _candidate(s: Symbols, a: int, b: int, reading: Reading, rule: str,
     elif a > 0 and syms[a - 1] == Sym.AGO and kind == TimexType.DATE \
             and s.tokens.texts[a - 1].casefold() in lex.since_words:
         mod = Mod.AFTER  # "siden 2020": the ago word "for tre år siden" before a date is "since"
+    elif a > 0 and syms[a - 1] == Sym.FROM and kind == TimexType.DATE \
+            and s.tokens.texts[a - 1].casefold() in lex.since_words \
+            and not isinstance(reading.partial, Between) \
+            and not (b < len(syms) and syms[b] in (Sym.TO, "-")):
+        mod = Mod.AFTER  # "dal 2020": a from word with no end after it is "since"
     return Candidate(s.tokens.starts[start], s.tokens.ends[b - 1], kind, reading.partial, rule,
                      mod=mod, tense=tense, note=reading.note, alternatives=reading.alternatives,
                      offset=_offset(s, b, reading))
