@@ -1038,11 +1038,13 @@ def _set(m: _M, lex: Lexicon) -> _Built:
        "(?P<h>DIG) (?P<ap>AMPM|HOURW) (?P<p>POD)?",
        "(?P<c>CLOCK) (?P<p>POD)?",
        "(?P<h>DIG) HOURW (?P<mi>DIG) (?: (?P<u>UNIT) | (?! [.,:/-]? [dyn] | [xπφ] ) ) (?P<p>POD)?",
-       "(?P<w>CLOCKW)")
+       "(?: (?P<wh>DIG) )? (?P<w>CLOCKW)")
 def _clock(m: _M, lex: Lexicon) -> _Built:
     """ "14:30", "pukul 10.30 WIB", "8 giờ tối" (8 p.m.), "9 giờ 30 phút" (9:30), "noon"."""
-    if m.has("w"):  # "at noon": a clock word on the reference day
+    if m.has("w"):  # "at noon", "12 midnight": a clock word on the reference day
         i, (clock, lowercase) = m.idx("w"), m.val("w")
+        if m.has("wh") and m.val("wh") != 12:
+            return None
         if lowercase and m.text("w")[:1].isupper() and i > 0 \
                 and m.s.syms[i - 1] not in ".|\"'(":
             return None  # a name inside a sentence: "High Noon", "le Midi", "il Mezzogiorno"
