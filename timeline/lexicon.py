@@ -135,6 +135,8 @@ class Lexicon:
     """Nouns counted or measured: a 4-digit number before one is an amount ("1995 kroner")."""
     night_to: frozenset[str] = frozenset()
     """Words joining a night to the day it runs into: "natt til fredag", "Nacht zu Freitag"."""
+    quarter_letters: Mapping[str, str] = attrs.field(factory=lambda: {"Q": "Q", "H": "H"})
+    """Letters glued to a quarter's or half's number: Q1, H2, French T1 (trimestre), S2."""
     since_words: frozenset[str] = frozenset()
     """Ago or from words that mean "since" before a date: "siden" ("for tre år siden",
     "siden 2020"), Italian "dal" ("dal 3 al 5 marzo", "dal 2020")."""
@@ -332,6 +334,7 @@ class _Compiler:
             past_names=self._folded_list("names", "past"),
             not_before_noun=self._folded_list("names", "not_before_noun"),
             since_words=self._folded_list("relations", "since"),
+            quarter_letters=MappingProxyType(self._quarter_letters()),
             clock_before=self._folded_list("clock", "before"),
             clock_bare=self._folded_list("clock", "bare"),
             participle_after=self._folded_list("tense", "participle_after"),
@@ -339,6 +342,14 @@ class _Compiler:
             amount_nouns=self._folded_list("amount_nouns", "words"),
             lowercase=MappingProxyType(self._lowercase()),
             ago_before_date=self._folded_list("relations", "ago_before_date"))
+
+    def _quarter_letters(self) -> dict[str, str]:
+        out = {"Q": "Q", "H": "H"}
+        for letter, kind in self.table("quarter_letters").items():
+            if kind not in ("Q", "H") or len(letter) != 1 or not letter.isupper():
+                raise self.fail("quarter_letters", f"{letter!r} must be one capital = Q or H")
+            out[letter] = kind
+        return out
 
     def _lowercase(self) -> dict[str, Entry]:
         out: dict[str, Entry] = {}

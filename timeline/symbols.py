@@ -218,7 +218,7 @@ def _context_free(t: str, lex: Lexicon, phrases: _Phrases) -> tuple[str, Any]:
     if len(t) == 1 and t in _PUNCT:
         return _PUNCT[t], None
     if t.isalpha():
-        if t in ("Q", "H"):
+        if t in lex.quarter_letters:
             return _IN_CONTEXT, None
         return _word_symbol(t, folded, lex), None
     return Sym.OTHER, None
@@ -256,7 +256,7 @@ def _in_context(raw: Tokens, i: int, lex: Lexicon, phrases: _Phrases) -> tuple[i
             sym = Sym.MONTH  # "March" mid-sentence is the month, "march" the verb
         return i + 1, sym, entry.value
     if t.isalpha():
-        quarter = _glued_quarter(raw, i)
+        quarter = _glued_quarter(raw, i, lex)
         if quarter is not None:
             return i + 2, Sym.QUARTER, quarter
         return i + 1, _word_symbol(t, folded, lex), None
@@ -303,19 +303,19 @@ def _glued(raw: Tokens, i: int) -> bool:
     return i + 1 < len(raw) and raw.starts[i + 1] == raw.ends[i]
 
 
-def _glued_quarter(raw: Tokens, i: int) -> tuple[str, int] | None:
-    """``Q1``, ``H2``: a letter glued to a digit."""
-    letter = raw.texts[i]
-    if letter not in ("Q", "H") or not _glued(raw, i):
+def _glued_quarter(raw: Tokens, i: int, lex: Lexicon) -> tuple[str, int] | None:
+    """``Q1``, ``H2`` (French ``T1``, ``S2``): a letter glued to a digit."""
+    kind = lex.quarter_letters.get(raw.texts[i])
+    if kind is None or not _glued(raw, i):
         return None
     digits = raw.texts[i + 1]
-    if digits not in ("1", "2", "3", "4") or (letter == "H" and digits not in ("1", "2")):
+    if digits not in ("1", "2", "3", "4") or (kind == "H" and digits not in ("1", "2")):
         return None
     if _glued(raw, i + 1) and raw.texts[i + 2].isalnum():
         return None
     if i > 0 and raw.ends[i - 1] == raw.starts[i] and raw.texts[i - 1].isalnum():
         return None
-    return letter, int(digits)
+    return kind, int(digits)
 
 
 def _digit_suffix(raw: Tokens, i: int, lex: Lexicon) -> tuple[int, Entry | None]:

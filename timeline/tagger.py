@@ -659,6 +659,8 @@ def _quarter(m: _M, lex: Lexicon) -> _Built:
         y, q = m.idx("y"), m.idx("q")
         if 0 <= y < q and m.s.tokens[y].end == m.s.tokens[q].start:
             return None
+        if m.text("q")[:1] not in ("Q", "H") and not m.has("y"):
+            return None  # French "T1 2025", but "un T2" is a two-room flat
     else:
         unit = m.val("u")[0]
         if unit not in ("Q", "HALF"):
