@@ -247,6 +247,8 @@ def _in_context(raw: Tokens, i: int, lex: Lexicon, phrases: _Phrases) -> tuple[i
         if alts:
             j, phrase = _match_phrase(raw, i, alts)
             if phrase is not None:
+                if phrase.sym == Sym.WEEKDAY_WEAK and raw.texts[j - 1][:1].isupper():
+                    return j, Sym.WEEKDAY, phrase.value  # "thứ Ba" (Tuesday), "thứ ba" (third)
                 return j, phrase.sym, phrase.value
     entry = lex.lowercase.get(t) or lex.words.get(folded)
     if entry is not None:

@@ -254,6 +254,29 @@ def _day_range(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DATE, Between(_date(year, month, d1), _date(year, month, d2))
 
 
+@_rule("numeric_day_range",
+       "(?P<d1>DIG) (?: TO | AND ) (?P<d2>DIG) SLASH (?P<n>DIG) (?: SLASH (?P<y>YEAR) )?"
+       " (?! [./-]? [dn] )",
+       "(?P<d1>DIG) SLASH (?P<n1>DIG) (?P<t>TO) (?P<d2>DIG) SLASH (?P<n>DIG)"
+       " (?: SLASH (?P<y>YEAR) )? (?! [./-]? [dn] )")
+def _numeric_day_range(m: _M, lex: Lexicon) -> _Built:
+    """Days in figures: "20-21/2", "ngày 20 và 21/2", "từ ngày 20/2 đến ngày 25/2"."""
+    if lex.date_order == "MDY":
+        return None
+    d1, d2, month = _day(m.val("d1")), _day(m.val("d2")), m.val("n")
+    m1 = m.val("n1") if m.has("n1") else month
+    if d1 is None or d2 is None or not (1 <= m1 <= 12 and 1 <= month <= 12) \
+            or (m1, d1) >= (month, d2):
+        return None
+    i = m.m.start()
+    if m.has("n1") and not (i > 0 and (m.s.syms[i - 1] == Sym.FROM
+                                       or _day_noun(m.s.tokens.texts[i - 1], lex))) \
+            and not _day_noun(m.text("t"), lex):
+        return None  # "từ 20/2 đến 25/2", not "1/3 tot 1/2" (fractions)
+    year = _year(m.val("y"))
+    return TimexType.DATE, Between(_date(year, m1, d1), _date(year, month, d2))
+
+
 @_rule("month_day_range",
        "FROM? (?P<m>MONTH) DOT? (?P<d1>DAY) (?: TO | AND ) (?P<d2>DAY) (?: COMMA? (?P<y>YEAR))?")
 def _month_day_range(m: _M, lex: Lexicon) -> _Built:
@@ -1035,7 +1058,7 @@ def _set(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("clock", "HOURW? (?P<h>DIG) COLON (?P<mi>DIG) (?P<ap>AMPM)? HOURW? (?P<p>POD)?",
        "HOURW DOT? (?P<h>DIG) DOT (?P<mi>DIG) HOURW? (?P<p>POD)?",
-       "HOURW DOT? (?P<h>DIG) (?! [.,:] [dyn]) HOURW? (?P<p>POD)?",
+       "HOURW DOT? (?P<h>DIG) (?! [.,:/] [dyn]) HOURW? (?P<p>POD)?",
        "(?P<h>DIG) DOT (?P<mi>DIG) (?P<ap>AMPM|HOURW) (?P<p>POD)?",
        "(?P<h>DIG) (?P<ap>AMPM|HOURW) (?P<p>POD)?",
        "(?P<c>CLOCK) (?P<p>POD)?",
@@ -1185,13 +1208,15 @@ def _holiday(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("weekday_with_date",
-       "(?P<w>SWDAY) (?= LP (?P<a>DIG) SLASH (?P<b>DIG) (?: SLASH (?P<y>YEAR))? RP"
+       "(?: (?P<w>WDAY) | (?P<wu>UNIT) )"
+       " (?= LP (?P<a>DIG) SLASH (?P<b>DIG) (?: SLASH (?P<y>YEAR))? RP"
        " | COMMA (?P<a2>DIG) SLASH (?P<b2>DIG) (?: SLASH (?P<y2>YEAR))? (?! [./-]? [dyn]) )")
 def _weekday_with_date(m: _M, lex: Lexicon) -> _Built:
     """ "Senin (24/2/2025)", "Tuesday (18/2)", "thứ Hai, 24/2": the date beside it fixes
     the weekday."""
-    if lex.date_order == "MDY":
-        return None
+    if lex.date_order == "MDY" or (m.has("wu") and (
+            m.val("wu")[0] != "W" or not m.text("wu")[:1].isupper())):
+        return None  # "Minggu (16/2)": a week noun spelled like Sunday, with its date
     k = "" if m.has("a") else "2"
     day, month = m.val("a" + k), m.val("b" + k)
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -1209,6 +1234,24 @@ def _weekday_clock(m: _M, lex: Lexicon) -> _Built:
     if time is None or not _time_zone(m):
         return None
     return TimexType.TIME, WeekdayOf(m.val("w"), 0, None, *time)
+
+
+@_rule("clock_day",
+       "(?: (?P<h>DIG) HOURW (?: (?P<mi>DIG) (?P<u>UNIT)? )? | (?P<c>CLOCK) ) (?P<p>POD)?"
+       " (?P<du>UNIT)? (?P<d>DIG) SLASH (?P<n>DIG) (?: SLASH (?P<y>YEAR) )? (?! [./-]? [dn] )")
+def _clock_day(m: _M, lex: Lexicon) -> _Built:
+    """A time on a day in figures: "20h ngày 20/2", "10 giờ sáng ngày 21/2/2025"."""
+    if (m.has("u") and m.val("u")[0] != "MIN") or lex.date_order == "MDY" \
+            or (m.has("du") and m.val("du")[0] != "D") or not (m.has("du") or m.has("p")):
+        return None
+    time, day, month = _clock_of(m), _day(m.val("d")), m.val("n")
+    if time is None or day is None or not 1 <= month <= 12:
+        return None
+    year = _year(m.val("y"))
+    if year is None:
+        return TimexType.TIME, MissingYear(month=month, day=day, hour=time[0], minute=time[1])
+    return TimexType.TIME, Known(CalendarDate.of(year=year, month=month, day=day)
+                                 .with_time(*time))
 
 
 @_rule("clock_date",
