@@ -207,9 +207,12 @@ def _calendar_day(m: _M, lex: Lexicon) -> _Built:
 @_rule("pod_of_date",
        f"ART? (?P<p>POD) OF? (?: {_WDAY_PREFIX} )? ART? {_DMY}",
        f"ART? {_DMY} (?: ART | TO )? (?P<p>POD)",
-       "(?P<p>POD) (?P<d>DIG) SLASH (?P<n>DIG) (?: SLASH (?P<y>YEAR) )? (?! [./-]? [dyn] )")
+       "(?P<p>POD) (?P<d>DIG) (?P<s1>SLASH | DASH) (?P<n>DIG) (?: (?P<s2>SLASH | DASH)"
+       " (?P<y>YEAR) )? (?! [./-]? [dyn] )")
 def _pod_of_date(m: _M, lex: Lexicon) -> _Built:
-    """ "the morning of 21 February", "Sáng 21/2" (day/month in figures)."""
+    """ "the morning of 21 February", "Sáng 21/2", "sáng 20-2" (day/month in figures)."""
+    if m.has("s2") and m.text("s1") != m.text("s2"):
+        return None
     day = _day(m.val("d"))
     month = m.val("m") if m.has("m") else m.val("n")
     if day is None or not 1 <= month <= 12 or (m.has("n") and lex.date_order == "MDY"):
@@ -366,8 +369,10 @@ def _numeric_day_month(m: _M, lex: Lexicon) -> _Built:
 
 
 @_rule("month_year", "(?P<m>MONTH) DOT? COMMA? OF? UNITY? (?P<y>YEAR)",
-       "(?P<m>MONTH) SLASH (?P<y>YEAR)")
+       "(?P<m>MONTH) (?: SLASH | (?P<dash>DASH) ) (?P<y>YEAR)")
 def _month_year(m: _M, lex: Lexicon) -> _Built:
+    if m.has("dash") and not m.text("m")[-1:].isdigit():
+        return None  # "tháng 2-2025" (a month in figures), not "May-2025"
     year = _year(m.val("y"))
     if year is None:
         return None
@@ -1238,11 +1243,13 @@ def _weekday_clock(m: _M, lex: Lexicon) -> _Built:
 
 @_rule("clock_day",
        "(?: (?P<h>DIG) HOURW (?: (?P<mi>DIG) (?P<u>UNIT)? )? | (?P<c>CLOCK) ) (?P<p>POD)?"
-       " (?P<du>UNIT)? (?P<d>DIG) SLASH (?P<n>DIG) (?: SLASH (?P<y>YEAR) )? (?! [./-]? [dn] )")
+       " (?P<du>UNIT)? (?P<d>DIG) (?P<s1>SLASH | DASH) (?P<n>DIG)"
+       " (?: (?P<s2>SLASH | DASH) (?P<y>YEAR) )? (?! [./-]? [dn] )")
 def _clock_day(m: _M, lex: Lexicon) -> _Built:
     """A time on a day in figures: "20h ngày 20/2", "10 giờ sáng ngày 21/2/2025"."""
     if (m.has("u") and m.val("u")[0] != "MIN") or lex.date_order == "MDY" \
-            or (m.has("du") and m.val("du")[0] != "D") or not (m.has("du") or m.has("p")):
+            or (m.has("du") and m.val("du")[0] != "D") or not (m.has("du") or m.has("p")) \
+            or (m.has("s2") and m.text("s1") != m.text("s2")):
         return None
     time, day, month = _clock_of(m), _day(m.val("d")), m.val("n")
     if time is None or day is None or not 1 <= month <= 12:
