@@ -1096,7 +1096,8 @@ def _clock_hour_unit(m: _M, lex: Lexicon) -> _Built:
     """ "à 15 heures 30", "a las 10.30 horas", "alle ore 15", "alle 15", "per le 10.30",
     "à 9 h 30 précises": after a clock preposition the plural of "hour" is the clock
     word, and a bare hour (or hour.minute) is a time of day."""
-    if m.has("hu") and m.val("hu") != ("H", True):
+    if (m.has("hu") and m.val("hu") != ("H", True)) \
+            or not (lex.clock_before or lex.clock_bare):
         return None
     if not m.has("hu") and not m.has("mi"):
         before = lex.clock_bare  # "alle 15"; "à 15" or "le 15" are no times
@@ -1116,8 +1117,17 @@ def _after_words(s: Symbols, i: int, words: frozenset[str]) -> bool:
     tokens joined by single spaces)."""
     if not words or i == 0:
         return False
+    last = word_tokens(s.tokens.texts[i - 1])
+    if not last or last[-1].casefold() not in _last_words(words):
+        return False
     before = " " + " ".join(word_tokens(" ".join(s.tokens.texts[max(0, i - 3):i]))).casefold()
     return any(before.endswith(" " + w) for w in words)
+
+
+@functools.lru_cache(maxsize=64)
+def _last_words(words: frozenset[str]) -> frozenset[str]:
+    """The last word of each of ``words`` (a cheap first test for `_after_words`)."""
+    return frozenset(w.rsplit(" ", 1)[-1] for w in words)
 
 
 # What may follow a clock time: a date or a day ("alle 15 di oggi"), else not a noun.
