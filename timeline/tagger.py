@@ -247,14 +247,25 @@ def _date_time(m: _M, lex: Lexicon) -> _Built:
 @_rule("day_range",
        "FROM? (?P<d1>DAY) DOT? (?: COMMA DAY DOT? ){0,6} (?: TO | AND ) ART? (?P<d2>DAY) DOT? OF? "
        "(?P<m>MONTH) (?: COMMA? OF? UNITY? (?P<y>YEAR))?",
-       "FROM? ART (?P<d1>DAY) DOT? (?: COMMA DAY DOT? ){0,6} (?: TOWORD | AND ) ART? (?P<d2>DAY)"
-       " DOT? OF? (?P<m>MONTH) (?: COMMA? OF? UNITY? (?P<y>YEAR))?")
+       "FROM? (?: ART | ART? (?P<x>DEIA) (?P<du>UNIT)? ) (?P<d1>DAY) DOT? (?: COMMA DAY DOT? ){0,6}"
+       " (?: TOWORD | AND ) ART? (?P<d2>DAY) DOT? OF? (?P<m>MONTH)"
+       " (?: COMMA? OF? UNITY? (?P<y>YEAR))?"
+       " (?: (?P<x2>DEIA) (?! UNIT | POD | MONTH | SEASON | SWDAY | YEAR ) )?")
 def _day_range(m: _M, lex: Lexicon) -> _Built:
+    """ "19-21 februari", "les 14 et 15 avril", and with a deictic before or after it:
+    "los pasados 20 y 21 de febrero", "il 20 e 21 febbraio scorsi"."""
     d1, d2 = _day(m.val("d1")), _day(m.val("d2"))
     if d1 is None or d2 is None or d1 >= d2:
         return None
     year, month = _year(m.val("y")), m.val("m")
-    return TimexType.DATE, Between(_date(year, month, d1), _date(year, month, d2))
+    x = m.val("x") or m.val("x2")
+    if x is None:
+        return TimexType.DATE, Between(_date(year, month, d1), _date(year, month, d2))
+    kind, offset, anaphoric = x
+    if anaphoric or kind == "this" or (m.has("du") and m.val("du")[0] != "D"):
+        return None
+    return TimexType.DATE, Between(_date(year, month, d1, direction=offset),
+                                   _date(year, month, d2, direction=offset))
 
 
 @_rule("numeric_day_range",
