@@ -137,6 +137,8 @@ class Lexicon:
     """Words joining a night to the day it runs into: "natt til fredag", "Nacht zu Freitag"."""
     quarter_letters: Mapping[str, str] = attrs.field(factory=lambda: {"Q": "Q", "H": "H"})
     """Letters glued to a quarter's or half's number: Q1, H2, French T1 (trimestre), S2."""
+    around_year: frozenset[str] = frozenset()
+    """Words that are "around" before a year only: German "um 1950" ("um 15 Uhr" is "at")."""
     since_words: frozenset[str] = frozenset()
     """Ago or from words that mean "since" before a date: "siden" ("for tre år siden",
     "siden 2020"), Italian "dal" ("dal 3 al 5 marzo", "dal 2020")."""
@@ -335,6 +337,7 @@ class _Compiler:
             not_before_noun=self._folded_list("names", "not_before_noun"),
             since_words=self._folded_list("relations", "since"),
             quarter_letters=MappingProxyType(self._quarter_letters()),
+            around_year=self._folded_list("relations", "around_year"),
             clock_before=self._folded_list("clock", "before"),
             clock_bare=self._folded_list("clock", "bare"),
             participle_after=self._folded_list("tense", "participle_after"),
@@ -464,6 +467,8 @@ class _Compiler:
                 for w in self.words_of(table, kind, words):
                     self.add(w, Entry(sym, (kind, deictic_value[kind],
                                             _folded(w) in anaphoric)), table)
+        for w in self.words_of("not_time", "words", self.table("not_time").get("words", [])):
+            self.add(w, Entry(Sym.WORD), "not_time")  # "å nå": the verb, not "now"
         for w in self.table("periods").get("words", []):
             self.add(w, Entry(Sym.PERIOD), "periods")
         for form, spec in self.table("holidays").items():

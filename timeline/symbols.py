@@ -234,6 +234,13 @@ def _in_context(raw: Tokens, i: int, lex: Lexicon, phrases: _Phrases) -> tuple[i
     tokens it takes."""
     t = raw.texts[i]
     if t.isdecimal():
+        seconds = phrases.get(t)  # "2. juledag": a phrase that starts with a number
+        if seconds is not None and i + 1 < len(raw):
+            alts = seconds.get(raw.texts[i + 1].casefold())
+            if alts:
+                j, phrase = _match_phrase(raw, i, alts)
+                if phrase is not None:
+                    return j, phrase.sym, phrase.value
         j, entry = _digit_suffix(raw, i, lex)
         if entry is not None:
             return j, entry.sym, int(t) if len(t) < 6 else None

@@ -35,7 +35,15 @@ from timeline.partial import (
 from timeline.rulescan import Shape, SymbolScan, shape
 from timeline.segment import word_tokens
 from timeline.symbols import Symbols, classify, sentence_bounds
-from timeline.values import CalendarDate, Duration, Mod, Reference, TimexType, TimexValue
+from timeline.values import (
+    CalendarDate,
+    Duration,
+    Granularity,
+    Mod,
+    Reference,
+    TimexType,
+    TimexValue,
+)
 
 _NEAR_CUE = 3  # tokens: a tense cue this close governs the expression itself
 _VAGUE = "X"  # the value of "several", "a few": a number nobody wrote down
@@ -1426,6 +1434,12 @@ def _trim_start(syms: str, a: int, b: int) -> int:
     return a
 
 
+def _years(p: Partial) -> bool:
+    """Whether a value is a year, a decade or a century ("um 1950", "um die 1990er")."""
+    return isinstance(p, Known) and isinstance(p.value, CalendarDate) \
+        and p.value.granularity in (Granularity.YEAR, Granularity.DECADE, Granularity.CENTURY)
+
+
 _IN_SPAN_MODS = {
     TimexType.DATE: {"START", "MID", "END", "APPROX"},
     TimexType.TIME: {"START", "MID", "END", "APPROX"},
@@ -1467,6 +1481,9 @@ def _candidate(s: Symbols, a: int, b: int, reading: Reading, rule: str,
             and not isinstance(reading.partial, Between) \
             and not (b < len(syms) and syms[b] in (Sym.TO, "-")):
         mod = Mod.AFTER  # "dal 2020": a from word with no end after it is "since"
+    elif a > 0 and kind == TimexType.DATE and _years(reading.partial) \
+            and s.tokens.texts[a - 1].casefold() in lex.around_year:
+        mod, start = Mod.APPROX, a - 1  # "um 1950": "um 15 Uhr" is a clock time, not about one
     return Candidate(s.tokens.starts[start], s.tokens.ends[b - 1], kind, reading.partial, rule,
                      mod=mod, tense=tense, note=reading.note, alternatives=reading.alternatives,
                      offset=_offset(s, b, reading))
