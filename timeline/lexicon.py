@@ -557,7 +557,8 @@ class _Compiler:
     def _suffixes(self) -> dict[tuple[str, ...], Entry]:
         out: dict[tuple[str, ...], Entry] = {}
         for kind, forms in self.table("digit_suffixes").items():
-            sym = {"ordinal": Sym.ORDINAL, "decade": Sym.DECADE}.get(kind)
+            sym = {"ordinal": Sym.ORDINAL, "decade": Sym.DECADE,
+                   "decade_after_year": Sym.DECADE}.get(kind)
             if sym is None:
                 raise self.fail("digit_suffixes", f"unknown kind {kind!r}")
             for f in self.words_of("digit_suffixes", kind, forms):

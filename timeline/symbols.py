@@ -243,6 +243,8 @@ def _in_context(raw: Tokens, i: int, lex: Lexicon, phrases: _Phrases) -> tuple[i
                     return j, phrase.sym, phrase.value
         j, entry = _digit_suffix(raw, i, lex)
         if entry is not None:
+            if entry.value == "decade_after_year" and len(t) != 4:
+                return j, Sym.WORD, None  # "en mann i 30-årene": an age, not the 1930s
             return j, entry.sym, int(t) if len(t) < 6 else None
         if j == -1:  # 14h12
             return i + 3, Sym.CLOCK, (int(t), int(raw.texts[i + 2]))

@@ -494,6 +494,9 @@ def _known_year(year: int) -> Known:
 
 
 _YEAR_CUES = set("FrBAiYaf(-") | {Sym.TO, Sym.AND, Sym.MOD, Sym.SEASON, Sym.MONTH}
+# Before a number and a counted noun, only these keep it a year: "i 2025 stemmer
+# velgerne", "høsten 2025 stemmer" (but "og 1200 personer", "de 2000 stemmene").
+_YEAR_BEFORE_NOUN = {Sym.FUTURE, Sym.UNIT_YEAR, Sym.BEFORE, Sym.AFTER, Sym.SEASON, Sym.MONTH}
 
 
 def _looks_like_year(m: _M, lex: Lexicon, year: int) -> bool:
@@ -514,7 +517,7 @@ def _looks_like_year(m: _M, lex: Lexicon, year: int) -> bool:
         return False
     if nxt == Sym.UNIT or nxt == Sym.UNIT_YEAR:
         return False
-    if nxt == Sym.WORD and (prev == Sym.MOD or prev not in _YEAR_CUES) \
+    if nxt == Sym.WORD and prev not in _YEAR_BEFORE_NOUN \
             and texts[i + 1].casefold() in lex.amount_nouns:
         return False  # "fikk 2000 stemmer", "over 2000 personer"; not "i 2025 stemmer velgerne"
     if 1900 <= year <= 2100:
