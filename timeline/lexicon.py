@@ -137,6 +137,9 @@ class Lexicon:
     """Words joining a night to the day it runs into: "natt til fredag", "Nacht zu Freitag"."""
     quarter_letters: Mapping[str, str] = attrs.field(factory=lambda: {"Q": "Q", "H": "H"})
     """Letters glued to a quarter's or half's number: Q1, H2, French T1 (trimestre), S2."""
+    positions: Mapping[str, str] = attrs.field(factory=dict)
+    """Words naming a position in the current period: "Jahresende" (the end of this
+    year) is a relative year with mod END."""
     around_year: frozenset[str] = frozenset()
     """Words that are "around" before a year only: German "um 1950" ("um 15 Uhr" is "at")."""
     since_words: frozenset[str] = frozenset()
@@ -258,6 +261,7 @@ class _Compiler:
         self.words: dict[str, Entry] = {}
         self.origin: dict[str, str] = {}
         self.phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        self.positions: dict[str, str] = {}
 
     def fail(self, key: str, why: str) -> LexiconError:
         return LexiconError(f"{self.path.name}: [{key}] {why}")
@@ -338,6 +342,7 @@ class _Compiler:
             since_words=self._folded_list("relations", "since"),
             quarter_letters=MappingProxyType(self._quarter_letters()),
             around_year=self._folded_list("relations", "around_year"),
+            positions=MappingProxyType(self.positions),
             clock_before=self._folded_list("clock", "before"),
             clock_bare=self._folded_list("clock", "bare"),
             participle_after=self._folded_list("tense", "participle_after"),
@@ -491,6 +496,12 @@ class _Compiler:
                                             f"{', '.join(_RELATIVE_UNITS)}")
             self.add(form, Entry(Sym.RELDAY, (str(spec[0]), int(spec[1]),
                                               _folded(form) in anaphoric)), "relative")
+        for form, spec in self.table("period_positions").items():
+            if not (isinstance(spec, list) and len(spec) == 2 and spec[0] in _RELATIVE_UNITS
+                    and spec[1] in ("START", "MID", "END")):
+                raise self.fail("period_positions", f"{form!r} must be [unit, START|MID|END]")
+            self.add(form, Entry(Sym.RELDAY, (str(spec[0]), 0, False)), "period_positions")
+            self.positions[_folded(form)] = str(spec[1])
         for form, (off, pod) in self.table("relative_day_parts").items():
             self.add(form, Entry(Sym.RELDAY_POD, (int(off), str(pod))), "relative_day_parts")
         rel = self.table("relations")

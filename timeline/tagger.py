@@ -1465,7 +1465,11 @@ def _candidate(s: Symbols, a: int, b: int, reading: Reading, rule: str,
     while i >= 0 and syms[i] in (Sym.OF, "-"):
         i -= 1
     numeric_start = syms[a] in (Sym.DIGITS, Sym.COUNT, Sym.NUMBER)
-    if i >= 0 and syms[i] == Sym.MOD and s.values[i] in _IN_SPAN_MODS[kind] \
+    own = lex.positions.get(s.tokens.texts[a].casefold()) \
+        if b - a == 1 and syms[a] == Sym.RELDAY else None
+    if own is not None:
+        mod = Mod(own)  # "Jahresende": the end of this year
+    elif i >= 0 and syms[i] == Sym.MOD and s.values[i] in _IN_SPAN_MODS[kind] \
             and (kind != TimexType.DURATION or numeric_start):
         mod = Mod(s.values[i])
         start = i
