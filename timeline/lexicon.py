@@ -472,8 +472,6 @@ class _Compiler:
                 for w in self.words_of(table, kind, words):
                     self.add(w, Entry(sym, (kind, deictic_value[kind],
                                             _folded(w) in anaphoric)), table)
-        for w in self.words_of("not_time", "words", self.table("not_time").get("words", [])):
-            self.add(w, Entry(Sym.WORD), "not_time")  # "å nå": the verb, not "now"
         for w in self.table("periods").get("words", []):
             self.add(w, Entry(Sym.PERIOD), "periods")
         for form, spec in self.table("holidays").items():
