@@ -852,10 +852,13 @@ def _count_before_relative(m: _M, lex: Lexicon) -> _Built:
     (the past three months, the next five years: a duration); "15 hari sebelumnya"
     (fifteen days before, counted from the story)."""
     n, (unit, offset, anaphoric) = m.val("n"), m.val("r")
-    i = m.m.start()
-    if i > 0 and (m.s.syms[i - 1] == Sym.ARTICLE or (m.s.syms[i - 1] == Sym.UNIT
-                                                    and m.s.values[i - 1][0] == "D")):
+    i, syms = m.m.start(), m.s.syms
+    if i > 0 and (syms[i - 1] == Sym.ARTICLE or (syms[i - 1] == Sym.UNIT
+                                                 and m.s.values[i - 1][0] == "D")):
         return None  # "ngày 5 tháng trước", "tanggal 5 bulan lalu": the 5th of last month
+    if i > 0 and (syms[i - 1] == Sym.HOUR_WORD or (
+            syms[i - 1] in ".:" and i > 1 and syms[i - 2] in (Sym.HOUR_WORD, Sym.DIGITS))):
+        return None  # "klokken 10 i morgen", "kl. 14.30 i dag": a time of that day
     if unit not in _DURATION_UNITS or unit in ("HALF", "WE") or offset == 0 \
             or not ((isinstance(n, int) and 1 <= n <= 10000) or n == _VAGUE):
         return None
