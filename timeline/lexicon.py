@@ -148,6 +148,9 @@ class Lexicon:
     not_before_noun: frozenset[str] = frozenset()
     """Names that are a date only where no noun follows: "i vår" (this spring; "i vår
     rapport" is "in our report")."""
+    hour_word_clock: frozenset[str] = frozenset()
+    """Where the clock word also counts hours (Dutch "uur"): the words after which a
+    count and the clock word is a time ("om 15 uur"); elsewhere it is hours ("3 uur")."""
     clock_before: frozenset[str] = frozenset()
     """Words after which a number with the plural hour word is a time: "à 15 heures"."""
     clock_bare: frozenset[str] = frozenset()
@@ -344,6 +347,7 @@ class _Compiler:
             around_year=self._folded_list("relations", "around_year"),
             positions=MappingProxyType(self.positions),
             clock_before=self._folded_list("clock", "before"),
+            hour_word_clock=self._folded_list("clock", "hour_word_clock"),
             clock_bare=self._folded_list("clock", "bare"),
             participle_after=self._folded_list("tense", "participle_after"),
             night_to=self._folded_list("relations", "night_to"),

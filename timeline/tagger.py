@@ -979,6 +979,10 @@ def _in_future(m: _M, lex: Lexicon) -> _Built:
     return TimexType.DURATION, Known(Duration.of(unit, n))
 
 
+# A day right before a count and the clock word makes it a time: "zondag 20 uur".
+_DAY_BEFORE_CLOCK = {Sym.RELDAY, Sym.WEEKDAY, Sym.WEEKDAY_WEAK, Sym.MONTH, Sym.MONTH_WEAK}
+
+
 @_rule("hour_word_duration", "(?P<n>NUM) HOURW")
 def _hour_word_duration(m: _M, lex: Lexicon) -> _Built:
     """ "binnen 48 uur", "meer dan 10 uur", "in 24 uur": the clock word after a count is
@@ -988,7 +992,9 @@ def _hour_word_duration(m: _M, lex: Lexicon) -> _Built:
         return None
     prev = m.s.syms[start - 1] if start > 0 else ""
     lasting = prev == Sym.FUTURE or (prev == Sym.MOD and m.s.values[start - 1] in (
-        "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"))
+        "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS")) or (
+        bool(lex.hour_word_clock) and prev not in _DAY_BEFORE_CLOCK
+        and not _after_words(m.s, start, lex.hour_word_clock))
     if n < 24 and not lasting:
         return None
     return TimexType.DURATION, Known(Duration.of("H", n))
