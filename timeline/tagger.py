@@ -1327,7 +1327,7 @@ def _time_zone(m: _M) -> bool:
 @_rule("night_before",
        "ART? (?: (?P<p>POD) | (?P<j>RELPOD) ) (?: (?: OF | FROM ) ART? (?: (?P<w1>SWDAY) |"
        " (?P<d1>DAY) DOT? ) )? (?P<c>TOWORD | WORD | AND) ART? (?: (?P<w>SWDAY) |"
-       " (?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) )")
+       " (?P<d>DAY) DOT? OF? ART? (?P<m>MONTH) | (?P<rd>REL) )")
 def _night_before(m: _M, lex: Lexicon) -> _Built:
     """ "natt til fredag", "in der Nacht zum 1. Mai", "de nacht van 20 op 21 februari":
     the night that runs into a day, dated (as TimeML does) by the day it begins on."""
@@ -1336,6 +1336,11 @@ def _night_before(m: _M, lex: Lexicon) -> _Built:
     if pod != "NI" or not joined or (m.s.syms[m.idx("c")] == Sym.AND
                                      and not (m.has("w1") or m.has("d1"))):
         return None
+    if m.has("rd"):  # "natt til i dag", "Nacht zu heute": the night before that day
+        unit, offset, anaphoric = m.val("rd")
+        if unit != "D" or m.has("w1") or m.has("d1"):
+            return None
+        return TimexType.TIME, Shift("D", offset - 1, "NI", anaphoric)
     if m.has("w"):
         if m.has("d1"):
             return None
