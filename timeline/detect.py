@@ -21,6 +21,8 @@ from timeline.lexicon import available_languages, detection_profile, load_lexico
 from timeline.tagger import find_candidates
 
 _SAMPLE = 4000  # characters read from the start of the text
+_FIRST_SAMPLE = 1000  # characters read first; the rest only when they leave doubt
+_CLEAR_LEAD = 8.0  # points ahead after the first characters: no need to read on
 _SURE = 3.0  # points the leader needs, and its lead, to be taken without tagging
 _LETTER_POINTS = 0.5
 _CLOSE = 1.0  # points: languages this close to the leader are told apart by tagging
@@ -38,13 +40,17 @@ def detect_language(text: str) -> str:
         >>> detect_language("Mødet fandt sted d. 12. marts 2024.")
         'da'
     """
-    sample = text[:_SAMPLE]
-    scores = language_scores(sample)
-    ranked = sorted(scores, key=lambda code: (-scores[code], code))
-    if ranked:
-        lead = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0.0)
-        if scores[ranked[0]] >= _SURE and lead >= _SURE:
-            return ranked[0]
+    for size in (_FIRST_SAMPLE, _SAMPLE):  # most texts are told by their first lines
+        sample = text[:size]
+        scores = language_scores(sample)
+        ranked = sorted(scores, key=lambda code: (-scores[code], code))
+        if ranked:
+            lead = scores[ranked[0]] - (scores[ranked[1]] if len(ranked) > 1 else 0.0)
+            if lead >= _CLEAR_LEAD if size < len(text) else (
+                    scores[ranked[0]] >= _SURE and lead >= _SURE):
+                return ranked[0]
+        if size >= len(text):
+            break
     return _by_tagging(sample, scores)
 
 
