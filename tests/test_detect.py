@@ -78,3 +78,12 @@ def test_language_files_declare_letters_english_lacks() -> None:
         for letter in tomllib.loads((LANG_DIR / f"{code}.toml").read_text(encoding="utf-8")
                                     ).get("detect", {}).get("letters", ""):
             assert not ("a" <= letter <= "z"), (code, letter)
+
+
+def test_word_endings_tell_close_languages_apart() -> None:
+    # Bokmål writes the definite plural -ene, Danish -erne, Swedish -arna.
+    assert language_scores("tallene")["no"] > language_scores("tallene").get("da", 0.0)
+    assert language_scores("tallerne")["da"] > language_scores("tallerne").get("no", 0.0)
+    assert language_scores("siffrorna")["sv"] > 0
+    # a listed word counts as a word, never again by its ending
+    assert language_scores("og og") == {k: 2 * v for k, v in language_scores("og").items()}

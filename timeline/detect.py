@@ -2,13 +2,15 @@
 
 Words and letters give the evidence: each occurrence of a word from a
 language's ``[detect]`` lists counts one point, split between the languages
-that list it (so "og" counts a third each for Danish, Norwegian and Swedish,
-and "the" a whole point for English), and each letter English does not use
-(``ø``, ``ñ``, ``ơ``) counts half a point, split the same way. A text long
-enough gives one language a clear lead. A short one (a headline, one sentence)
-may not: then every language tags it, and the one that reads most of it as
-time expressions wins ("Mødet fandt sted d. 12. marts 2024" is Danish because
-only Danish reads "12. marts 2024"), the word evidence breaking ties.
+that list it (so "og" counts half a point each for Danish and Norwegian, and
+"the" a whole point for English); each letter English does not use (``ø``,
+``ñ``, ``ơ``) counts half a point, split the same way, and so does each other
+word with an ending typical of a language (Bokmål ``-ene``, Danish ``-erne``,
+Swedish ``-arna``). A text long enough gives one language a clear lead. A
+short one (a headline, one sentence) may not: then every language tags it, and
+the one that reads most of it as time expressions wins ("Mødet fandt sted d.
+12. marts 2024" is Danish because only Danish reads "12. marts 2024"), the word
+evidence breaking ties.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ _FIRST_SAMPLE = 1000  # characters read first; the rest only when they leave dou
 _CLEAR_LEAD = 8.0  # points ahead after the first characters: no need to read on
 _SURE = 3.0  # points the leader needs, and its lead, to be taken without tagging
 _LETTER_POINTS = 0.5
+_ENDING_POINTS = 0.5  # a word none of the lists holds, by its ending
+_LONGEST_ENDING = 6
 _CLOSE = 1.0  # points: languages this close to the leader are told apart by tagging
 _FALLBACK = "en"  # when nothing at all tells the languages apart
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -62,7 +66,7 @@ def language_scores(text: str) -> dict[str, float]:
         >>> max(s, key=s.__getitem__) in ("da", "no", "sv")
         True
     """
-    words, letters, letter_re = _profiles()
+    words, letters, letter_re, endings = _profiles()
     folded = text.casefold()
     scores: defaultdict[str, float] = defaultdict(float)
     for word, n in Counter(_WORD_RE.findall(folded)).items():
@@ -70,12 +74,26 @@ def language_scores(text: str) -> dict[str, float]:
         if codes:
             for code in codes:
                 scores[code] += n / len(codes)
+        elif endings:
+            codes = _ending_codes(word, endings)
+            for code in codes:
+                scores[code] += _ENDING_POINTS * n / len(codes)
     if letter_re is not None:
         for letter, n in Counter(letter_re.findall(text.lower())).items():
             codes = letters[letter]
             for code in codes:
                 scores[code] += _LETTER_POINTS * n / len(codes)
     return dict(scores)
+
+
+def _ending_codes(word: str, endings: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The languages listing the longest ending of ``word`` (a stem of two letters
+    at least), or none."""
+    for size in range(min(_LONGEST_ENDING, len(word) - 2), 1, -1):
+        codes = endings.get(word[-size:])
+        if codes:
+            return codes
+    return ()
 
 
 def _by_tagging(text: str, scores: dict[str, float]) -> str:
@@ -97,15 +115,19 @@ def _by_tagging(text: str, scores: dict[str, float]) -> str:
 
 @functools.cache
 def _profiles() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
-                         re.Pattern[str] | None]:
+                         re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
     words: dict[str, list[str]] = {}
     letters: dict[str, list[str]] = {}
+    endings: dict[str, list[str]] = {}
     for code in available_languages():
         profile = detection_profile(code)
         for word in profile.stopwords | profile.common:
             words.setdefault(word, []).append(code)
         for letter in profile.letters:
             letters.setdefault(letter, []).append(code)
+        for ending in profile.endings:
+            endings.setdefault(ending, []).append(code)
     letter_re = re.compile("[" + re.escape("".join(sorted(letters))) + "]") if letters else None
     return ({w: tuple(c) for w, c in words.items()},
-            {ch: tuple(c) for ch, c in letters.items()}, letter_re)
+            {ch: tuple(c) for ch, c in letters.items()}, letter_re,
+            {e: tuple(c) for e, c in endings.items()})

@@ -217,7 +217,8 @@ class DetectionProfile:
 
     ``stopwords``: frequent words distinctive of it among the supported languages;
     ``common``: frequent words it shares with others; ``letters``: letters its
-    spelling uses that English does not.
+    spelling uses that English does not; ``endings``: word endings typical of it
+    (definite plurals, suffixes) that the others spell differently.
 
     Example:
         >>> p = detection_profile("sv")
@@ -228,6 +229,7 @@ class DetectionProfile:
     stopwords: frozenset[str]
     common: frozenset[str]
     letters: frozenset[str]
+    endings: frozenset[str] = frozenset()
 
 
 def detection_profile(code: str) -> DetectionProfile:
@@ -237,7 +239,8 @@ def detection_profile(code: str) -> DetectionProfile:
     detect = _language_data(code).get("detect", {})
     return DetectionProfile(frozenset(w.casefold() for w in detect.get("stopwords", [])),
                             frozenset(w.casefold() for w in detect.get("common", [])),
-                            frozenset(detect.get("letters", "").lower()))
+                            frozenset(detect.get("letters", "").lower()),
+                            frozenset(e.casefold() for e in detect.get("endings", [])))
 
 
 def _dateparser_names(locale: str) -> dict[str, Any]:
