@@ -125,6 +125,9 @@ class Lexicon:
     ambiguous: frozenset[str] = frozenset()
     past_suffixes: tuple[str, ...] = ()
     participle_after: frozenset[str] = frozenset()  # "to be completed": no past tense
+    complementizers: frozenset[str] = frozenset()
+    """Words opening a reported clause ("said that ..."): a cue before one does not
+    govern what follows it."""
     decade_words: frozenset[str] = frozenset()
     past_names: frozenset[str] = frozenset()
     """Weekday and season names meaning the last one before now: "i fredags", "i våras"."""
@@ -353,6 +356,7 @@ class _Compiler:
             hour_word_clock=self._folded_list("clock", "hour_word_clock"),
             clock_bare=self._folded_list("clock", "bare"),
             participle_after=self._folded_list("tense", "participle_after"),
+            complementizers=self._folded_list("tense", "complementizers"),
             night_to=self._folded_list("relations", "night_to"),
             amount_nouns=self._folded_list("amount_nouns", "words"),
             lowercase=MappingProxyType(self._lowercase()),

@@ -1427,7 +1427,7 @@ def find_candidates(text: str, lex: Lexicon) -> list[Candidate]:
         while bounds[k][1] <= a and k + 1 < len(bounds):
             k += 1
         lo, hi = bounds[k]
-        tense = _tense_near(s, cues, a, b, lo, hi)
+        tense = _tense_near(s, cues, a, b, lo, hi, lex.complementizers)
         if tense == -2 and a > 0 and s.syms[a - 1] == Sym.TO:
             tense = -1  # "extended to Nov. 20": an end point set in the past may lie ahead
         out.append(_candidate(s, a, b, reading, rule_name, tense, lex))
@@ -1550,12 +1550,18 @@ def _cue_positions(s: Symbols, participle_after: frozenset[str] = frozenset()) -
 _FUTURE_GROUP = re.compile(f"{Sym.TENSE_FUTURE}{Sym.WORD}{{0,2}}$")
 
 
-def _tense_near(s: Symbols, cues: list[int], a: int, b: int, lo: int, hi: int) -> int:
+def _tense_near(s: Symbols, cues: list[int], a: int, b: int, lo: int, hi: int,
+                complementizers: frozenset[str] = frozenset()) -> int:
     """The tense cue nearest to tokens ``a:b`` within ``lo:hi``: future > 0, past < 0,
     none 0; the magnitude is 2 when the cue stands right by the expression ("hölls den
-    15 mars"), 1 when it is further off and may govern another clause."""
+    15 mars"), 1 when it is further off and may govern another clause. A cue before a
+    word opening a reported clause governs that word's clause, not the expression
+    ("said that the summit takes place on 12 June")."""
     k = bisect.bisect_left(cues, a)
     left = cues[k - 1] if k > 0 else -1
+    if left >= lo and complementizers and any(
+            t.casefold() in complementizers for t in s.tokens.texts[left + 1:a - 1]):
+        left = -1
     k = bisect.bisect_left(cues, b)
     right = cues[k] if k < len(cues) else -1
     options = []
