@@ -513,6 +513,8 @@ def _looks_like_year(m: _M, lex: Lexicon, year: int) -> bool:
         return False
     if i + 1 < len(toks) and texts[i + 1] in ("%", "‰"):
         return False
+    if prev == "-" and i > 1 and syms[i - 2] == Sym.NUMBER and ends[i - 2] == starts[i - 1]:
+        return False  # 555-1234: a phone number's groups
     if i > 0 and texts[i - 1] in ("$", "€", "£", "¥", "#", "№"):
         return False
     if nxt == Sym.UNIT or nxt == Sym.UNIT_YEAR:
