@@ -1094,7 +1094,7 @@ def _set(m: _M, lex: Lexicon) -> _Built:
     return TimexType.SET, Known(Duration.of(unit, n))
 
 
-@_rule("clock", "HOURW? (?P<h>DIG) COLON (?P<mi>DIG) (?P<ap>AMPM)? HOURW? (?P<p>POD)?",
+@_rule("clock", "(?: HOURW DOT? )? (?P<h>DIG) COLON (?P<mi>DIG) (?P<ap>AMPM)? HOURW? (?P<p>POD)?",
        "HOURW DOT? (?P<h>DIG) DOT (?P<mi>DIG) HOURW? (?P<p>POD)?",
        "HOURW DOT? (?P<h>DIG) (?! [.,:/] [dyn]) HOURW? (?P<p>POD)?",
        "(?P<h>DIG) DOT (?P<mi>DIG) (?P<ap>AMPM|HOURW) (?P<p>POD)?",
