@@ -116,15 +116,14 @@ def _core(pattern: str, parsed: Any, c: Any) -> tuple[re.Pattern[str] | None, in
     end = _item_end(pattern)
     if end is None or pattern[end:end + 1] != "?" or pattern[end + 1:end + 2] in ("?", "+"):
         return None, 0
+    lead = items[0][1][2].getwidth()[1]
+    # The first item may take nothing, so the least a match takes is the core's least.
+    if lead > _MAX_WIDTH or parsed.getwidth()[0] == 0:
+        return None, 0
     try:
-        core = re.compile(pattern[end + 1:])
-        lead = importlib.import_module("re._parser").parse(pattern[:end]).getwidth()[1]
+        return re.compile(pattern[end + 1:]), lead
     except re.error:
         return None, 0
-    if core.groups > parsed.state.groups - 1 or lead > _MAX_WIDTH \
-            or importlib.import_module("re._parser").parse(core.pattern).getwidth()[0] == 0:
-        return None, 0
-    return core, lead
 
 
 def _item_end(pattern: str) -> int | None:
