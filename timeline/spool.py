@@ -48,7 +48,7 @@ class ResultSpool:
         """Append one document's result."""
         self._records.write(tagged.record + "\n")
         if tagged.reconcilable is not None:
-            self._reconcilable.write(f"{self._count}\t{tagged.reconcilable}\n")
+            self._reconcilable.write(tagged.reconcilable + "\n")
         self._count += 1
 
     def __len__(self) -> int:
@@ -65,7 +65,7 @@ class ResultSpool:
         relative: dict[str, list[TimeExpression]] = {}
         whens: dict[str, Any] = {}
         for line in self._reconcilable:
-            cut = json.loads(line.split("\t", 1)[1])
+            cut = json.loads(line)
             records += mention_records_from_json(cut, whens)
             if cut["timexes"]:
                 relative.setdefault(cut["id"], []).extend(
