@@ -223,11 +223,20 @@ def mention_records(documents: Iterable[DocumentResult]) -> list[_Record]:
             for doc in documents for m in doc.mentions]
 
 
-def mention_records_from_json(doc: Mapping[str, Any],
-                              whens: dict[str, _When | None]) -> list[_Record]:
-    """The mentions of one document's result as JSON (``model_dump(mode="json")``);
-    ``whens`` caches parsed values across calls."""
-    return [_record(doc["id"], doc["language"], m, whens) for m in doc["mentions"]]
+def read_json_results(documents: Iterable[Mapping[str, Any]]
+                      ) -> tuple[list[_Record], dict[str, list[TimeExpression]]]:
+    """What `reconcile` reads of results in their JSON form (``model_dump(mode="json")``,
+    as spooled): the mention records and the expressions counted from an event."""
+    whens: dict[str, _When | None] = {}
+    records: list[_Record] = []
+    relative: dict[str, list[TimeExpression]] = {}
+    for doc in documents:
+        records += [_record(doc["id"], doc["language"], m, whens) for m in doc["mentions"]]
+        counted = [TimeExpression.model_validate(t) for t in doc["timexes"]
+                   if t["relative_to"] is not None]
+        if counted:
+            relative.setdefault(doc["id"], []).extend(counted)
+    return records, relative
 
 
 def counted_from_events(documents: Iterable[DocumentResult]) -> dict[str, list[TimeExpression]]:

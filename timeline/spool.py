@@ -18,9 +18,9 @@ from typing import Any, TextIO
 import attrs
 
 from timeline.export import jsonl_lines
-from timeline.models import DocumentResult, Event, TimeExpression, Timeline
+from timeline.models import DocumentResult, Event, Timeline
 from timeline.parallel import Tagged
-from timeline.reconcile import Reconciled, mention_records_from_json, reconcile
+from timeline.reconcile import Reconciled, read_json_results, reconcile
 
 _INDENT = "    "  # a document's depth in the json format: inside "documents": [ … ]
 
@@ -61,16 +61,7 @@ class ResultSpool:
         The result reads the documents from this spool: use it before closing.
         """
         self._reconcilable.seek(0)
-        records = []
-        relative: dict[str, list[TimeExpression]] = {}
-        whens: dict[str, Any] = {}
-        for line in self._reconcilable:
-            cut = json.loads(line)
-            records += mention_records_from_json(cut, whens)
-            if cut["timexes"]:
-                relative.setdefault(cut["id"], []).extend(
-                    TimeExpression.model_validate(t) for t in cut["timexes"])
-        del whens
+        records, relative = read_json_results(json.loads(line) for line in self._reconcilable)
         return SpooledTimeline(self._records, reconcile(records, relative))
 
     def close(self) -> None:
