@@ -19,6 +19,8 @@ import functools
 import re
 from collections import Counter, defaultdict
 
+import attrs
+
 from timeline.lexicon import available_languages, detection_profile, load_lexicon
 from timeline.tagger import find_candidates
 
@@ -28,7 +30,6 @@ _CLEAR_LEAD = 8.0  # points ahead after the first characters: no need to read on
 _SURE = 3.0  # points the leader needs, and its lead, to be taken without tagging
 _LETTER_POINTS = 0.5
 _ENDING_POINTS = 0.5  # a word none of the lists holds, by its ending
-_LONGEST_ENDING = 6
 _CLOSE = 1.0  # points: languages this close to the leader are told apart by tagging
 _FALLBACK = "en"  # when nothing at all tells the languages apart
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -66,31 +67,31 @@ def language_scores(text: str) -> dict[str, float]:
         >>> max(s, key=s.__getitem__) in ("da", "no", "sv")
         True
     """
-    words, letters, letter_re, endings = _profiles()
-    folded = text.casefold()
+    p = _profiles()
     scores: defaultdict[str, float] = defaultdict(float)
-    for word, n in Counter(_WORD_RE.findall(folded)).items():
-        codes = words.get(word)
+    for word, n in Counter(_WORD_RE.findall(text.casefold())).items():
+        codes = p.words.get(word)
         if codes:
-            for code in codes:
-                scores[code] += n / len(codes)
-        elif endings:
-            codes = _ending_codes(word, endings)
-            for code in codes:
-                scores[code] += _ENDING_POINTS * n / len(codes)
-    if letter_re is not None:
-        for letter, n in Counter(letter_re.findall(text.lower())).items():
-            codes = letters[letter]
-            for code in codes:
-                scores[code] += _LETTER_POINTS * n / len(codes)
+            _share(scores, codes, n)
+        else:
+            _share(scores, _ending_codes(word, p), _ENDING_POINTS * n)
+    if p.letter_re is not None:
+        for letter, n in Counter(p.letter_re.findall(text.lower())).items():
+            _share(scores, p.letters[letter], _LETTER_POINTS * n)
     return dict(scores)
 
 
-def _ending_codes(word: str, endings: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+def _share(scores: defaultdict[str, float], codes: tuple[str, ...], points: float) -> None:
+    """Give ``points`` to the languages of ``codes``, split evenly."""
+    for code in codes:
+        scores[code] += points / len(codes)
+
+
+def _ending_codes(word: str, p: _Profiles) -> tuple[str, ...]:
     """The languages listing the longest ending of ``word`` (a stem of two letters
     at least), or none."""
-    for size in range(min(_LONGEST_ENDING, len(word) - 2), 1, -1):
-        codes = endings.get(word[-size:])
+    for size in range(min(p.longest_ending, len(word) - 2), 1, -1):
+        codes = p.endings.get(word[-size:])
         if codes:
             return codes
     return ()
@@ -113,9 +114,19 @@ def _by_tagging(text: str, scores: dict[str, float]) -> str:
     return best[3] if best is not None and (best[0] or best[1]) else _FALLBACK
 
 
+@attrs.frozen
+class _Profiles:
+    """Every language's detection lists, each entry with the languages listing it."""
+
+    words: dict[str, tuple[str, ...]]
+    letters: dict[str, tuple[str, ...]]
+    letter_re: re.Pattern[str] | None
+    endings: dict[str, tuple[str, ...]]
+    longest_ending: int
+
+
 @functools.cache
-def _profiles() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
-                         re.Pattern[str] | None, dict[str, tuple[str, ...]]]:
+def _profiles() -> _Profiles:
     words: dict[str, list[str]] = {}
     letters: dict[str, list[str]] = {}
     endings: dict[str, list[str]] = {}
@@ -128,6 +139,7 @@ def _profiles() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
         for ending in profile.endings:
             endings.setdefault(ending, []).append(code)
     letter_re = re.compile("[" + re.escape("".join(sorted(letters))) + "]") if letters else None
-    return ({w: tuple(c) for w, c in words.items()},
-            {ch: tuple(c) for ch, c in letters.items()}, letter_re,
-            {e: tuple(c) for e, c in endings.items()})
+    return _Profiles({w: tuple(c) for w, c in words.items()},
+                     {ch: tuple(c) for ch, c in letters.items()}, letter_re,
+                     {e: tuple(c) for e, c in endings.items()},
+                     max(map(len, endings), default=0))
